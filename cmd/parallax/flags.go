@@ -1,0 +1,104 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/article"
+	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/store/sqlite"
+)
+
+// flagSet makes a subcommand's FlagSet; help goes to stdout on -h, errors to
+// stderr.
+func flagSet(e *env, name, args, doc string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		w := fs.Output()
+		fmt.Fprintf(w, "Usage: parallax %s [flags] %s\n\n%s\n\nFlags:\n", name, args, doc)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags, allowing them after positional arguments too
+// ("parallax show ID --json"), and returns the exit code to use when parsing
+// ends the command (-h: 0, a bad flag: 2) or -1 to go on.
+func parse(fs *flag.FlagSet, e *env, args []string) (rest []string, code int) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fs.SetOutput(e.stdout)
+				fs.Usage()
+				return nil, exitOK
+			}
+			return nil, exitUsage
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		if args[0] == "--" {
+			pos = append(pos, args[1:]...)
+			break
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+	return pos, -1
+}
+
+// storeFlag adds --store, shared by every command that opens the store.
+func storeFlag(fs *flag.FlagSet) *string {
+	return fs.String("store", "", "store `path` (SQLite file), or a postgres:// URL; default $PARALLAX_STORE, else the user data dir")
+}
+
+// jsonFlag adds --json, shared by every command with a human format.
+func jsonFlag(fs *flag.FlagSet) *bool {
+	return fs.Bool("json", false, "print JSON instead of the human format")
+}
+
+// openStore opens the store named by --store, $PARALLAX_STORE or the default.
+func openStore(ctx context.Context, e *env, flagValue string) (store.Store, error) {
+	loc := flagValue
+	if loc == "" {
+		loc = e.getenv("PARALLAX_STORE")
+	}
+	if loc == "" {
+		home, _ := os.UserHomeDir()
+		loc = sqlite.DefaultPath(e.getenv, home)
+	}
+	if strings.HasPrefix(loc, "postgres://") || strings.HasPrefix(loc, "postgresql://") {
+		return nil, fmt.Errorf("%w: the PostgreSQL store is not built yet; use a SQLite path", article.ErrInvalid)
+	}
+	loc = strings.TrimPrefix(loc, "sqlite://")
+	if loc == "" {
+		return nil, fmt.Errorf("%w: empty store path", article.ErrInvalid)
+	}
+	abs, err := filepath.Abs(loc)
+	if err == nil {
+		loc = abs
+	}
+	return sqlite.Open(ctx, loc, sqlite.Options{})
+}
+
+// storeFailed reports a failure to open the store and returns the exit code.
+func storeFailed(e *env, err error) int {
+	fmt.Fprintf(e.stderr, "parallax: %v\n", err)
+	if errors.Is(err, article.ErrInvalid) {
+		return exitUsage
+	}
+	return exitSystem
+}
+
+func writeErr(w io.Writer, format string, args ...any) {
+	fmt.Fprintf(w, "parallax: "+format+"\n", args...)
+}

@@ -1,0 +1,291 @@
+// Package ingest turns inputs into stored articles: it reads records with
+// package source, makes each an Article (extracting HTML, normalizing text,
+// hashing it), and puts it in a store. Building runs on several cores; the
+// store sees articles one at a time, in input order, so ingestion order is
+// deterministic. Ingestion is idempotent: the same text is stored once.
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"runtime"
+	"strings"
+	"time"
+
+	"golang.org/x/net/publicsuffix"
+
+	"github.com/parallax-news/parallax/internal/article"
+	"github.com/parallax-news/parallax/internal/extract"
+	"github.com/parallax-news/parallax/internal/source"
+	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/text"
+)
+
+// Options configures a run.
+type Options struct {
+	Source source.Options
+	// Workers is how many goroutines build articles; default GOMAXPROCS.
+	Workers int
+	// Events receives what happens to every input record and every problem,
+	// in input order, from one goroutine. Nil discards them.
+	Events func(Event)
+}
+
+// EnsureDefaults fills zero fields with defaults.
+func (o *Options) EnsureDefaults() {
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	if o.Events == nil {
+		o.Events = func(Event) {}
+	}
+}
+
+// EventKind says what an Event reports.
+type EventKind int
+
+// The kinds of Event.
+const (
+	Stored    EventKind = iota // a new article was stored
+	Duplicate                  // the text was already stored; the source was recorded
+	Failed                     // an input or record could not be ingested
+	Warning                    // ingested, but with something the user should know
+)
+
+// Event is one thing that happened during a run.
+type Event struct {
+	Kind    EventKind
+	Origin  string           // where the record came from (path, path#L3, ...)
+	Article *article.Article // for Stored and Duplicate (Text omitted for Duplicate)
+	Err     error            // for Failed and Warning
+	Bytes   int64            // raw bytes of the record
+}
+
+// Summary counts what a run did.
+type Summary struct {
+	Stored, Duplicates, Failed, Warnings int
+	Bytes                                int64
+	Elapsed                              time.Duration
+}
+
+// Run ingests every path into st. Per-input problems are reported as Failed
+// events and counted; Run returns an error only for a systemic failure (the
+// store failing, ctx cancelled), with the summary of what was done so far.
+func Run(ctx context.Context, st store.Store, paths []string, opts Options) (Summary, error) {
+	opts.EnsureDefaults()
+	start := time.Now()
+	var sum Summary
+	emit := func(e Event) {
+		switch e.Kind {
+		case Stored:
+			sum.Stored++
+		case Duplicate:
+			sum.Duplicates++
+		case Failed:
+			sum.Failed++
+		case Warning:
+			sum.Warnings++
+		}
+		sum.Bytes += e.Bytes
+		opts.Events(e)
+	}
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	// The reader feeds jobs to the workers and, in the same order, to the
+	// writer, which waits for each job's result in turn: results are stored
+	// in input order while building runs in parallel. Channel capacities
+	// bound how many records are in memory at once.
+	type result struct {
+		a    *article.Article
+		raw  *article.Raw
+		warn string
+		err  error
+	}
+	type job struct {
+		rec  *source.Record
+		srcE *source.Error // a reader problem, passed through in order
+		done chan result
+	}
+	work := make(chan *job, opts.Workers*2)
+	order := make(chan *job, opts.Workers*4)
+
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(work)
+		defer close(order)
+		send := func(j *job) error {
+			if j.rec != nil {
+				select {
+				case work <- j:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			}
+			select {
+			case order <- j:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		readErr <- source.Read(ctx, paths, opts.Source,
+			func(r *source.Record) error {
+				return send(&job{rec: r, done: make(chan result, 1)})
+			},
+			func(e *source.Error) {
+				_ = send(&job{srcE: e})
+			})
+	}()
+
+	for range opts.Workers {
+		go func() {
+			for j := range work {
+				a, raw, warn, err := Build(j.rec)
+				j.done <- result{a, raw, warn, err}
+			}
+		}()
+	}
+
+	var storeErr error
+	for j := range order {
+		if storeErr != nil {
+			continue // drain so the reader and workers can finish
+		}
+		if j.srcE != nil {
+			emit(Event{Kind: Failed, Origin: j.srcE.Path, Err: j.srcE})
+			continue
+		}
+		var res result
+		select {
+		case res = <-j.done:
+		case <-ctx.Done():
+			storeErr = ctx.Err()
+			cancel()
+			continue
+		}
+		size := int64(len(j.rec.Body))
+		if res.err != nil {
+			emit(Event{Kind: Failed, Origin: j.rec.Origin, Err: &source.Error{Path: j.rec.Origin, Err: res.err}, Bytes: size})
+			continue
+		}
+		created, err := st.Put(ctx, res.a, res.raw)
+		if err != nil {
+			storeErr = fmt.Errorf("ingest %s: %w", j.rec.Origin, err)
+			cancel()
+			continue
+		}
+		if res.warn != "" {
+			emit(Event{Kind: Warning, Origin: j.rec.Origin, Err: &source.Error{Path: j.rec.Origin, Err: errors.New(res.warn)}})
+		}
+		kind := Stored
+		if !created {
+			kind = Duplicate
+			res.a.Text = ""
+		}
+		emit(Event{Kind: kind, Origin: j.rec.Origin, Article: res.a, Bytes: size})
+	}
+	err := <-readErr
+	sum.Elapsed = time.Since(start)
+	if storeErr != nil {
+		return sum, storeErr
+	}
+	if err != nil {
+		return sum, fmt.Errorf("ingest: %w", err)
+	}
+	return sum, nil
+}
+
+// Build makes an article from one record: HTML goes through the extractor,
+// text is normalized, and the ID is the hash of the normalized text. Metadata
+// the input states (JSON fields, WARC headers) wins over what the extractor
+// finds in the page. warn is non-empty when the input needed repair.
+func Build(r *source.Record) (a *article.Article, raw *article.Raw, warn string, err error) {
+	a = &article.Article{
+		Source:    r.Origin,
+		URL:       r.URL,
+		Outlet:    r.Outlet,
+		Title:     r.Title,
+		Byline:    r.Byline,
+		Language:  r.Language,
+		Published: r.Published,
+		Format:    r.Format,
+	}
+	if r.HTML {
+		p, err := extract.HTML(r.Body, r.ContentType, r.URL)
+		if err != nil {
+			return nil, nil, "", err
+		}
+		a.Text = text.NormalizeString(p.Text)
+		a.Extractor = p.Extractor
+		for _, b := range p.Boilerplate {
+			if b = text.NormalizeString(b); b != "" {
+				a.Boilerplate = append(a.Boilerplate, b)
+			}
+		}
+		a.URL = first(a.URL, p.URL)
+		a.Title = first(a.Title, p.Title)
+		a.Byline = first(a.Byline, p.Byline)
+		a.Language = first(a.Language, p.Language)
+		a.Outlet = first(a.Outlet, p.Outlet)
+		if a.Published.IsZero() {
+			a.Published = p.Published
+		}
+		raw = &article.Raw{MediaType: "text/html", Data: r.Body}
+	} else {
+		a.Text, warn, err = text.Normalize(r.Body)
+		if err != nil {
+			return nil, nil, "", err
+		}
+		a.Extractor = TextExtractor
+		raw = &article.Raw{MediaType: "text/plain", Data: r.Body}
+	}
+	if a.Text == "" {
+		return nil, nil, "", fmt.Errorf("%w: no text", article.ErrInvalid)
+	}
+	a.Title = text.NormalizeString(a.Title)
+	a.Byline = text.NormalizeString(a.Byline)
+	if a.Outlet == "" {
+		a.Outlet = Domain(a.URL)
+	}
+	if !a.Published.IsZero() {
+		a.Published = a.Published.UTC()
+	}
+	a.ID = article.HashText(a.Text)
+	return a, raw, warn, nil
+}
+
+// TextExtractor names how plain-text input becomes main text: normalization
+// only, until boilerplate removal for scraped text lands.
+const TextExtractor = "text/1"
+
+// Domain returns the registered domain of a URL ("www.bbc.co.uk/x" gives
+// "bbc.co.uk"), or "" when it has none.
+func Domain(u string) string {
+	if u == "" {
+		return ""
+	}
+	if !strings.Contains(u, "://") {
+		u = "http://" + u
+	}
+	pu, err := url.Parse(u)
+	if err != nil || pu.Hostname() == "" {
+		return ""
+	}
+	host := strings.ToLower(strings.TrimSuffix(pu.Hostname(), "."))
+	d, err := publicsuffix.EffectiveTLDPlusOne(host)
+	if err != nil {
+		return host
+	}
+	return d
+}
+
+func first(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}

@@ -1,0 +1,210 @@
+package ingest
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/article"
+	"github.com/parallax-news/parallax/internal/source"
+	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/store/sqlite"
+	"github.com/parallax-news/parallax/internal/synth"
+)
+
+func openStore(t testing.TB) store.Store {
+	t.Helper()
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "p.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func TestBuild(t *testing.T) {
+	pub := time.Date(2024, 3, 1, 9, 0, 0, 0, time.FixedZone("x", 3600))
+	tests := []struct {
+		name string
+		rec  source.Record
+		want article.Article
+	}{
+		{
+			name: "plain text keeps typographic marks",
+			rec:  source.Record{Origin: "a.txt", Format: article.FormatText, Body: []byte("  “Yes,” she said — twice…\r\n\r\nNext  paragraph.\n")},
+			want: article.Article{Source: "a.txt", Format: article.FormatText, Extractor: TextExtractor,
+				Text: "“Yes,” she said — twice…\nNext paragraph."},
+		},
+		{
+			name: "input metadata wins over the page's; outlet from the URL",
+			rec: source.Record{Origin: "x.jsonl#L1", Format: article.FormatJSON, HTML: true, URL: "https://news.example.co.uk/a/1",
+				Title: "Stated title", Published: pub,
+				Body: []byte(`<html><head><title>Page title</title></head><body><article><p>Body text of the page.</p></article></body></html>`)},
+			want: article.Article{Source: "x.jsonl#L1", Format: article.FormatJSON, URL: "https://news.example.co.uk/a/1",
+				Title: "Stated title", Outlet: "example.co.uk", Published: pub.UTC(), Text: "Body text of the page."},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, raw, _, err := Build(&tt.rec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Text != tt.want.Text || a.Title != tt.want.Title || a.Outlet != tt.want.Outlet ||
+				!a.Published.Equal(tt.want.Published) || a.Published.Location() != time.UTC || a.Source != tt.want.Source ||
+				a.URL != tt.want.URL || a.Format != tt.want.Format {
+				t.Fatalf("got %+v\nwant %+v", a, tt.want)
+			}
+			if tt.want.Extractor != "" && a.Extractor != tt.want.Extractor || a.Extractor == "" {
+				t.Errorf("extractor %q", a.Extractor)
+			}
+			if a.ID != article.HashText(a.Text) || len(a.ID) != 64 {
+				t.Errorf("ID %q is not the text hash", a.ID)
+			}
+			if raw == nil || string(raw.Data) != string(tt.rec.Body) {
+				t.Errorf("raw input not kept")
+			}
+		})
+	}
+}
+
+func TestBuildRejects(t *testing.T) {
+	for name, rec := range map[string]source.Record{
+		"whitespace only": {Body: []byte(" \n\t\n ")},
+		"binary":          {Body: []byte("ab\x00\x00\x01cd")},
+		"empty page":      {HTML: true, Body: []byte("<html><body><script>x()</script></body></html>")},
+	} {
+		if _, _, _, err := Build(&rec); !errors.Is(err, article.ErrInvalid) {
+			t.Errorf("%s: err = %v, want ErrInvalid", name, err)
+		}
+	}
+}
+
+func TestDomain(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://www.bbc.co.uk/news/x": "bbc.co.uk",
+		"http://edition.cnn.com":       "cnn.com",
+		"reuters.com/world":            "reuters.com",
+		"https://localhost:8080/a":     "localhost",
+		"":                             "",
+		"::not a url":                  "",
+	} {
+		if got := Domain(in); got != want {
+			t.Errorf("Domain(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestRunOrderDuplicatesAndFailures(t *testing.T) {
+	dir := t.TempDir()
+	var lines []string
+	for i := range 200 {
+		txt := "Article number " + strings.Repeat("x", i%7) + " " + string(rune('A'+i%26)) + " " + itoa(i) + "."
+		if i%50 == 49 {
+			lines = append(lines, "{broken json")
+			continue
+		}
+		b, _ := json.Marshal(map[string]string{"text": txt})
+		lines = append(lines, string(b))
+	}
+	lines = append(lines, lines[0]) // a duplicate at the end
+	if err := os.WriteFile(filepath.Join(dir, "a.jsonl"), []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st := openStore(t)
+	var events []Event
+	sum, err := Run(context.Background(), st, []string{dir}, Options{Workers: 4, Events: func(e Event) { events = append(events, e) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Stored != 196 || sum.Failed != 4 || sum.Duplicates != 1 {
+		t.Fatalf("summary %+v", sum)
+	}
+	// Events come in input order, and sequence numbers follow it.
+	var last int64
+	for i, e := range events {
+		want := "a.jsonl#L" + itoa(i+1)
+		if !strings.HasSuffix(e.Origin, want) && !(e.Kind == Failed && strings.Contains(e.Err.Error(), "line "+itoa(i+1))) {
+			t.Fatalf("event %d: origin %q kind %d err %v", i, e.Origin, e.Kind, e.Err)
+		}
+		if e.Kind == Stored {
+			if e.Article.Seq <= last {
+				t.Fatalf("seq %d after %d", e.Article.Seq, last)
+			}
+			last = e.Article.Seq
+		}
+	}
+}
+
+func itoa(i int) string {
+	b := []byte{}
+	for {
+		b = append([]byte{byte('0' + i%10)}, b...)
+		i /= 10
+		if i == 0 {
+			return string(b)
+		}
+	}
+}
+
+// failingStore fails every Put, as a full disk would.
+type failingStore struct{ store.Store }
+
+func (failingStore) Put(context.Context, *article.Article, *article.Raw) (bool, error) {
+	return false, errors.New("disk full")
+}
+
+func TestRunStopsOnStoreFailure(t *testing.T) {
+	dir := t.TempDir()
+	writeCorpus(t, filepath.Join(dir, "a.jsonl"), 500)
+	sum, err := Run(context.Background(), failingStore{openStore(t)}, []string{dir}, Options{})
+	if err == nil || !strings.Contains(err.Error(), "disk full") || sum.Stored != 0 {
+		t.Fatalf("sum %+v err %v", sum, err)
+	}
+}
+
+func TestRunCancelled(t *testing.T) {
+	dir := t.TempDir()
+	writeCorpus(t, filepath.Join(dir, "a.jsonl"), 2000)
+	ctx, cancel := context.WithCancel(context.Background())
+	n := 0
+	_, err := Run(ctx, openStore(t), []string{dir}, Options{Events: func(Event) {
+		if n++; n == 10 {
+			cancel()
+		}
+	}})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+// writeCorpus writes n synthetic articles as JSON lines and returns the
+// bytes of text written.
+func writeCorpus(t testing.TB, path string, n int) int64 {
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	w := bufio.NewWriterSize(f, 1<<20)
+	enc := json.NewEncoder(w)
+	g := synth.New(1)
+	var size int64
+	for range n {
+		a := g.Next()
+		size += int64(len(a.Text))
+		if err := enc.Encode(map[string]any{"url": a.URL, "title": a.Title, "outlet": a.Outlet, "published": a.Published, "text": a.Text}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	return size
+}
