@@ -54,6 +54,8 @@ type Harness struct {
 func Default() *Harness {
 	return &Harness{Tasks: []Task{
 		sentencesTask(),
+		extractTask(),
+		boilerplateTask(),
 	}}
 }
 

@@ -110,3 +110,41 @@ func TestBCubed(t *testing.T) {
 		t.Fatalf("empty gold: %+v", b)
 	}
 }
+
+func TestAEBScore(t *testing.T) {
+	var s aebScore
+	s.add("one two three four five", "one two three four five") // perfect
+	s.add("one two three four five", "")                        // empty: recall 0 only
+	s.add("a b c d e f", "a b c d x y")                         // 1 shared shingle of 3 each
+	p, r, f := s.result()
+	// precision mean over pages 1 and 3: (1 + 1/3)/2; recall over all three: (1+0+1/3)/3
+	if !near(p, (1+1.0/3)/2) || !near(r, (1+1.0/3)/3) || !near(f, f1(p, r)) {
+		t.Fatalf("p=%v r=%v f=%v", p, r, f)
+	}
+	if !near(s.accuracy(), 1.0/3) {
+		t.Fatalf("accuracy %v", s.accuracy())
+	}
+	if got := shingles("Hi, there!"); len(got) != 1 || got["Hi\x00there"] != 1 {
+		t.Fatalf("short text shingles %v", got)
+	}
+}
+
+func TestSnippetsAndMeta(t *testing.T) {
+	tp, fn, fp, tn := snippets("The  main\ntext here. Read more: other", []string{"main text", "absent"}, []string{"Read more", "nav"})
+	if tp != 1 || fn != 1 || fp != 1 || tn != 1 {
+		t.Fatalf("%d %d %d %d", tp, fn, fp, tn)
+	}
+	for _, c := range []struct {
+		p, g string
+		ok   bool
+	}{
+		{"Jane Doe and John Roe", "John Roe; Jane Doe", true},
+		{" The Title. ", "the title", true},
+		{"", "", false},
+		{"Jane Doe", "Jane Doe, John Roe", false},
+	} {
+		if sameMeta(c.p, c.g) != c.ok {
+			t.Errorf("sameMeta(%q, %q) != %v", c.p, c.g, c.ok)
+		}
+	}
+}
