@@ -24,14 +24,23 @@ func extractTask() Task {
 		Name: "extract",
 		Doc:  "HTML main text: scrapinghub-aeb 4-gram shingle P/R/F1 (page means); trafilatura-eval snippet P/R/F1 (micro) and title/author/date accuracy",
 		Datasets: []Dataset{
-			{Name: "article-extraction/scrapinghub-aeb", Run: runAEB},
-			{Name: "article-extraction/trafilatura-eval", Run: runTrafilaturaEval},
+			{Name: "article-extraction/scrapinghub-aeb", Run: func(ctx context.Context, env Env) (Result, error) {
+				return ScoreAEB(ctx, env, Parallax)
+			}},
+			{Name: "article-extraction/trafilatura-eval", Run: func(ctx context.Context, env Env) (Result, error) {
+				return ScoreTrafilaturaEval(ctx, env, Parallax)
+			}},
 		},
 	}
 }
 
-// ExtractFunc is the extractor under evaluation; tests swap it.
-var extractHTML = func(body []byte, url string) (text, title, author, date string) {
+// Extractor is what the extract task scores: main text and metadata of one
+// page (date as YYYY-MM-DD, "" when unknown). The bench module scores peer
+// libraries through the same functions.
+type Extractor func(body []byte, url string) (text, title, author, date string)
+
+// Parallax is parallax's own extractor as the extract task sees it.
+func Parallax(body []byte, url string) (text, title, author, date string) {
 	p, err := extract.HTML(body, "", url)
 	if err != nil || p == nil {
 		return "", "", "", "" // a failure scores as empty output, as upstream
@@ -57,7 +66,8 @@ func readGz(path string) ([]byte, error) {
 
 // --- scrapinghub-aeb ---
 
-func runAEB(ctx context.Context, env Env) (Result, error) {
+// ScoreAEB scores ex on scrapinghub-aeb as its evaluate.py does.
+func ScoreAEB(ctx context.Context, env Env, ex Extractor) (Result, error) {
 	dir := filepath.Join(env.Root, "eval", "article-extraction", "scrapinghub-aeb")
 	b, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
 	if err != nil {
@@ -84,7 +94,7 @@ func runAEB(ctx context.Context, env Env) (Result, error) {
 		if err != nil {
 			return Result{}, err
 		}
-		text, _, _, _ := extractHTML(page, truth[id].URL)
+		text, _, _, _ := ex(page, truth[id].URL)
 		s.add(truth[id].ArticleBody, text)
 	}
 	p, r, f := s.result()
@@ -182,7 +192,9 @@ type trafEntry struct {
 	Date    string          `json:"date"`
 }
 
-func runTrafilaturaEval(ctx context.Context, env Env) (Result, error) {
+// ScoreTrafilaturaEval scores ex on trafilatura-eval as its eval_common.py
+// does, plus title, author and date accuracy over the annotated pages.
+func ScoreTrafilaturaEval(ctx context.Context, env Env, ex Extractor) (Result, error) {
 	dir := filepath.Join(env.Root, "eval", "article-extraction", "trafilatura-eval")
 	b, err := os.ReadFile(filepath.Join(dir, "evaldata.json"))
 	if err != nil {
@@ -213,7 +225,7 @@ func runTrafilaturaEval(ctx context.Context, env Env) (Result, error) {
 		if !strings.Contains(url, "://") {
 			url = ""
 		}
-		text, t, a, d := extractHTML(page, url)
+		text, t, a, d := ex(page, url)
 		tp, fn, fp, n := snippets(text, e.With, e.Without)
 		c = c.Add(PRF{TP: tp, FP: fp, FN: fn})
 		tn += n
