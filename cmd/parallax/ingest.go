@@ -66,6 +66,8 @@ line or record), and the run goes on; the exit code is 1 if any input failed.`)
 				prog.Println(fmt.Sprintf("parallax: ingest: %v", ev.Err))
 			case ingest.Warning:
 				prog.Println(fmt.Sprintf("parallax: ingest: warning: %v", ev.Err))
+			case ingest.Skipped:
+				prog.Println(fmt.Sprintf("parallax: ingest: note: %v", ev.Err))
 			case ingest.Duplicate:
 				if !*quiet {
 					prog.Println(fmt.Sprintf("parallax: ingest: %s: duplicate of %s, already stored", ev.Origin, article.Short(ev.Article.ID)))
@@ -82,12 +84,16 @@ line or record), and the run goes on; the exit code is 1 if any input failed.`)
 	if *asJSON {
 		_ = enc.Encode(map[string]any{
 			"event": "summary", "stored": sum.Stored, "duplicates": sum.Duplicates,
-			"failed": sum.Failed, "warnings": sum.Warnings, "bytes": sum.Bytes,
+			"failed": sum.Failed, "warnings": sum.Warnings, "skipped": sum.Skipped, "bytes": sum.Bytes,
 			"seconds": sum.Elapsed.Seconds(),
 		})
 	} else {
-		fmt.Fprintf(e.stdout, "%d stored, %d duplicates, %d failed (%s in %s)\n",
-			sum.Stored, sum.Duplicates, sum.Failed, humanBytes(sum.Bytes), sum.Elapsed.Round(time.Millisecond))
+		skipped := ""
+		if sum.Skipped > 0 {
+			skipped = fmt.Sprintf(", %d skipped", sum.Skipped)
+		}
+		fmt.Fprintf(e.stdout, "%d stored, %d duplicates, %d failed%s (%s in %s)\n",
+			sum.Stored, sum.Duplicates, sum.Failed, skipped, humanBytes(sum.Bytes), sum.Elapsed.Round(time.Millisecond))
 	}
 	switch {
 	case errors.Is(err, context.Canceled):
@@ -127,6 +133,8 @@ func ingestLine(ev ingest.Event) map[string]any {
 		m["event"] = "failed"
 	case ingest.Warning:
 		m["event"] = "warning"
+	case ingest.Skipped:
+		m["event"] = "skipped"
 	}
 	if ev.Article != nil {
 		m["id"] = ev.Article.ID

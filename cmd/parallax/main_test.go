@@ -240,6 +240,24 @@ this is not json
 	}
 }
 
+// TestIngestSkipsNonArticles: files a directory walk leaves out on purpose
+// (an image here) are noted, not failures.
+func TestIngestSkipsNonArticles(t *testing.T) {
+	dir := t.TempDir()
+	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01")
+	if err := os.WriteFile(filepath.Join(dir, "photo.png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "story.txt"), []byte("A short story about a vote."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := cli(t, filepath.Join(t.TempDir(), "p.db"), "", "ingest", "--progress", "none", dir)
+	if r.code != exitOK || !strings.HasPrefix(r.stdout, "1 stored, 0 duplicates, 0 failed, 1 skipped") ||
+		!strings.Contains(r.stderr, "note:") || !strings.Contains(r.stderr, "photo.png") {
+		t.Fatalf("%+v", r)
+	}
+}
+
 func TestIngestStdin(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "p.db")
 	in := `{"title":"From stdin","text":"Piped text arrives here."}` + "\n"

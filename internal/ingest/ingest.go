@@ -52,6 +52,7 @@ const (
 	Duplicate                  // the text was already stored; the source was recorded
 	Failed                     // an input or record could not be ingested
 	Warning                    // ingested, but with something the user should know
+	Skipped                    // an input left out on purpose (not an article); not a failure
 )
 
 // Event is one thing that happened during a run.
@@ -65,7 +66,7 @@ type Event struct {
 
 // Summary counts what a run did.
 type Summary struct {
-	Stored, Duplicates, Failed, Warnings int
+	Stored, Duplicates, Failed, Warnings, Skipped int
 	Bytes                                int64
 	Elapsed                              time.Duration
 }
@@ -87,6 +88,8 @@ func Run(ctx context.Context, st store.Store, paths []string, opts Options) (Sum
 			sum.Failed++
 		case Warning:
 			sum.Warnings++
+		case Skipped:
+			sum.Skipped++
 		}
 		sum.Bytes += e.Bytes
 		opts.Events(e)
@@ -156,7 +159,11 @@ func Run(ctx context.Context, st store.Store, paths []string, opts Options) (Sum
 			continue // drain so the reader and workers can finish
 		}
 		if j.srcE != nil {
-			emit(Event{Kind: Failed, Origin: j.srcE.Path, Err: j.srcE})
+			kind := Failed
+			if errors.Is(j.srcE, source.ErrSkipped) {
+				kind = Skipped
+			}
+			emit(Event{Kind: kind, Origin: j.srcE.Path, Err: j.srcE})
 			continue
 		}
 		var res result
