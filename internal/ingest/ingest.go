@@ -67,8 +67,8 @@ type Event struct {
 // Summary counts what a run did.
 type Summary struct {
 	Stored, Duplicates, Failed, Warnings, Skipped int
-	Bytes                                int64
-	Elapsed                              time.Duration
+	Bytes                                         int64
+	Elapsed                                       time.Duration
 }
 
 // Run ingests every path into st. Per-input problems are reported as Failed
@@ -77,45 +77,17 @@ type Summary struct {
 func Run(ctx context.Context, st store.Store, paths []string, opts Options) (Summary, error) {
 	opts.EnsureDefaults()
 	start := time.Now()
-	var sum Summary
-	emit := func(e Event) {
-		switch e.Kind {
-		case Stored:
-			sum.Stored++
-		case Duplicate:
-			sum.Duplicates++
-		case Failed:
-			sum.Failed++
-		case Warning:
-			sum.Warnings++
-		case Skipped:
-			sum.Skipped++
-		}
-		sum.Bytes += e.Bytes
-		opts.Events(e)
-	}
+	w := &writer{st: st, events: opts.Events}
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
 	// The reader feeds jobs to the workers and, in the same order, to the
-	// writer, which waits for each job's result in turn: results are stored
-	// in input order while building runs in parallel. Channel capacities
-	// bound how many records are in memory at once.
-	type result struct {
-		a    *article.Article
-		raw  *article.Raw
-		warn string
-		err  error
-	}
-	type job struct {
-		rec  *source.Record
-		srcE *source.Error // a reader problem, passed through in order
-		done chan result
-	}
+	// writer, which takes each job's result in turn: results are stored in
+	// input order while building runs in parallel. Channel capacities bound
+	// how many records are in memory at once.
 	work := make(chan *job, opts.Workers*2)
-	order := make(chan *job, opts.Workers*4)
-
+	order := make(chan *job, opts.Workers*4+maxBatch)
 	readErr := make(chan error, 1)
 	go func() {
 		defer close(work)
@@ -143,67 +115,193 @@ func Run(ctx context.Context, st store.Store, paths []string, opts Options) (Sum
 				_ = send(&job{srcE: e})
 			})
 	}()
-
 	for range opts.Workers {
 		go func() {
 			for j := range work {
-				a, raw, warn, err := Build(j.rec)
-				j.done <- result{a, raw, warn, err}
+				var res result
+				res.a, res.raw, res.warn, res.err = Build(j.rec)
+				j.done <- res
 			}
 		}()
 	}
 
+	// The writer stores results in batches: it waits for the next result,
+	// then takes every following one that is already built (up to maxBatch)
+	// and commits them in one transaction. A commit is the costly part of a
+	// write, so under load many articles share one, while when building is
+	// the bottleneck batches stay small and nothing waits for company.
 	var storeErr error
-	for j := range order {
-		if storeErr != nil {
-			continue // drain so the reader and workers can finish
-		}
-		if j.srcE != nil {
-			kind := Failed
-			if errors.Is(j.srcE, source.ErrSkipped) {
-				kind = Skipped
+	var carry *job
+	for {
+		j := carry
+		carry = nil
+		if j == nil {
+			var ok bool
+			if j, ok = <-order; !ok {
+				break
 			}
-			emit(Event{Kind: kind, Origin: j.srcE.Path, Err: j.srcE})
-			continue
 		}
-		var res result
-		select {
-		case res = <-j.done:
-		case <-ctx.Done():
+		if storeErr != nil {
+			continue // drain, so the reader and workers can finish
+		}
+		if !j.wait(ctx) {
 			storeErr = ctx.Err()
 			cancel()
 			continue
 		}
-		size := int64(len(j.rec.Body))
-		if res.err != nil {
-			emit(Event{Kind: Failed, Origin: j.rec.Origin, Err: &source.Error{Path: j.rec.Origin, Err: res.err}, Bytes: size})
-			continue
+		batch := append(w.batch[:0], j)
+	greedy:
+		for len(batch) < maxBatch {
+			select {
+			case next, ok := <-order:
+				if !ok {
+					break greedy
+				}
+				if !next.ready() {
+					carry = next
+					break greedy
+				}
+				batch = append(batch, next)
+			default:
+				break greedy
+			}
 		}
-		created, err := st.Put(ctx, res.a, res.raw)
-		if err != nil {
-			storeErr = fmt.Errorf("ingest %s: %w", j.rec.Origin, err)
+		w.batch = batch
+		if err := w.flush(ctx); err != nil {
+			storeErr = err
 			cancel()
-			continue
 		}
-		if res.warn != "" {
-			emit(Event{Kind: Warning, Origin: j.rec.Origin, Err: &source.Error{Path: j.rec.Origin, Err: errors.New(res.warn)}})
-		}
-		kind := Stored
-		if !created {
-			kind = Duplicate
-			res.a.Text = ""
-		}
-		emit(Event{Kind: kind, Origin: j.rec.Origin, Article: res.a, Bytes: size})
 	}
 	err := <-readErr
-	sum.Elapsed = time.Since(start)
+	w.sum.Elapsed = time.Since(start)
 	if storeErr != nil {
-		return sum, storeErr
+		return w.sum, storeErr
 	}
 	if err != nil {
-		return sum, fmt.Errorf("ingest: %w", err)
+		return w.sum, fmt.Errorf("ingest: %w", err)
 	}
-	return sum, nil
+	return w.sum, nil
+}
+
+// maxBatch bounds how many articles share one transaction: a run killed
+// mid-commit loses at most that many, none of them yet reported stored.
+const maxBatch = 64
+
+// A job is one input record (or one reader problem) on its way through the
+// pipeline.
+type job struct {
+	rec  *source.Record
+	srcE *source.Error // a reader problem, passed on in input order
+	done chan result   // the worker's result, for records
+	res  *result       // the result once taken from done
+}
+
+type result struct {
+	a    *article.Article
+	raw  *article.Raw
+	warn string
+	err  error
+}
+
+// ready reports, without waiting, whether j's result is there.
+func (j *job) ready() bool {
+	if j.srcE != nil || j.res != nil {
+		return true
+	}
+	select {
+	case r := <-j.done:
+		j.res = &r
+		return true
+	default:
+		return false
+	}
+}
+
+// wait waits for j's result; false if ctx ended first.
+func (j *job) wait(ctx context.Context) bool {
+	if j.ready() {
+		return true
+	}
+	select {
+	case r := <-j.done:
+		j.res = &r
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+// writer stores batches of ready jobs and reports every job's event in
+// input order once its batch is committed.
+type writer struct {
+	st     store.Store
+	events func(Event)
+	batch  []*job
+	items  []store.Item
+	sum    Summary
+}
+
+func (w *writer) flush(ctx context.Context) error {
+	w.items = w.items[:0]
+	for _, j := range w.batch {
+		if j.res != nil && j.res.err == nil {
+			w.items = append(w.items, store.Item{Article: j.res.a, Raw: j.res.raw})
+		}
+	}
+	created, err := w.st.PutBatch(ctx, w.items)
+	if err != nil {
+		return fmt.Errorf("ingest %s: %w", w.batch[0].origin(), err)
+	}
+	k := 0
+	for _, j := range w.batch {
+		switch {
+		case j.srcE != nil:
+			kind := Failed
+			if errors.Is(j.srcE, source.ErrSkipped) {
+				kind = Skipped
+			}
+			w.emit(Event{Kind: kind, Origin: j.srcE.Path, Err: j.srcE})
+		case j.res.err != nil:
+			w.emit(Event{Kind: Failed, Origin: j.rec.Origin, Err: &source.Error{Path: j.rec.Origin, Err: j.res.err}, Bytes: int64(len(j.rec.Body))})
+		default:
+			if j.res.warn != "" {
+				w.emit(Event{Kind: Warning, Origin: j.rec.Origin, Err: &source.Error{Path: j.rec.Origin, Err: errors.New(j.res.warn)}})
+			}
+			kind := Stored
+			if !created[k] {
+				kind = Duplicate
+				j.res.a.Text = ""
+			}
+			k++
+			w.emit(Event{Kind: kind, Origin: j.rec.Origin, Article: j.res.a, Bytes: int64(len(j.rec.Body))})
+		}
+		j.rec, j.res = nil, nil // let the batch's memory go
+	}
+	return nil
+}
+
+func (j *job) origin() string {
+	if j.srcE != nil {
+		return j.srcE.Path
+	}
+	return j.rec.Origin
+}
+
+func (w *writer) emit(e Event) {
+	switch e.Kind {
+	case Stored:
+		w.sum.Stored++
+	case Duplicate:
+		w.sum.Duplicates++
+	case Failed:
+		w.sum.Failed++
+	case Warning:
+		w.sum.Warnings++
+	case Skipped:
+		w.sum.Skipped++
+	}
+	w.sum.Bytes += e.Bytes
+	w.events(e)
 }
 
 // Build makes an article from one record: HTML goes through the extractor,

@@ -160,6 +160,10 @@ func (failingStore) Put(context.Context, *article.Article, *article.Raw) (bool, 
 	return false, errors.New("disk full")
 }
 
+func (failingStore) PutBatch(context.Context, []store.Item) ([]bool, error) {
+	return nil, errors.New("disk full")
+}
+
 func TestRunStopsOnStoreFailure(t *testing.T) {
 	dir := t.TempDir()
 	writeCorpus(t, filepath.Join(dir, "a.jsonl"), 500)

@@ -20,6 +20,13 @@ type Store interface {
 	// the stored article.
 	Put(ctx context.Context, a *article.Article, raw *article.Raw) (created bool, err error)
 
+	// PutBatch stores items in one transaction: all of them, or on error
+	// none. Each item behaves as a Put in order (an ID repeated within the
+	// batch is created once, and its later sources recorded); created[i] is
+	// what Put would return for items[i]. Seq and Ingested are set on every
+	// item's article only when the batch is stored.
+	PutBatch(ctx context.Context, items []Item) (created []bool, err error)
+
 	// Get returns the article whose ID is id or starts with id (at least 4
 	// characters). It fails with article.ErrNotFound, or with
 	// article.ErrAmbiguous when a prefix matches more than one article.
@@ -42,6 +49,12 @@ type Store interface {
 
 	// Close releases the store.
 	Close() error
+}
+
+// Item is one article with its raw input (nil when none), for PutBatch.
+type Item struct {
+	Article *article.Article
+	Raw     *article.Raw
 }
 
 // Query filters List.

@@ -340,38 +340,64 @@ func encodeBoilerplate(b []string) (any, error) {
 
 // Put implements store.Store.
 func (s *Store) Put(ctx context.Context, a *article.Article, raw *article.Raw) (created bool, err error) {
-	if err := checkArticle(a); err != nil {
-		return false, fmt.Errorf("sqlite put: %w", err)
+	if a == nil {
+		return false, fmt.Errorf("sqlite put: nil article: %w", article.ErrInvalid)
 	}
-	defer func() {
-		if err != nil {
-			err = fmt.Errorf("sqlite put %s: %w", article.Short(a.ID), classify(ctx, err))
-		}
-	}()
-	bp, err := encodeBoilerplate(a.Boilerplate)
+	c, err := s.PutBatch(ctx, []store.Item{{Article: a, Raw: raw}})
 	if err != nil {
 		return false, err
 	}
-	var published any
-	if !a.Published.IsZero() {
-		published = formatTime(a.Published)
+	return c[0], nil
+}
+
+// PutBatch implements store.Store: one transaction for the whole batch, so
+// that a commit (the costly part of a write) is shared by many articles.
+func (s *Store) PutBatch(ctx context.Context, items []store.Item) (created []bool, err error) {
+	for _, it := range items {
+		if err := checkArticle(it.Article); err != nil {
+			return nil, fmt.Errorf("sqlite put: %w", err)
+		}
 	}
-	// Compress before taking the write lock, so that concurrent Puts
-	// compress in parallel; a duplicate wastes the work, which is rarer.
-	var data *bytes.Buffer
-	if raw != nil {
-		data = buffers.Get().(*bytes.Buffer)
-		data.Reset()
-		defer buffers.Put(data)
-		if err := compress(data, raw.Data); err != nil {
-			return false, err
+	if len(items) == 0 {
+		return nil, nil
+	}
+	defer func() {
+		if err != nil {
+			err = fmt.Errorf("sqlite put %s: %w", article.Short(items[0].Article.ID), classify(ctx, err))
+			if len(items) > 1 {
+				err = fmt.Errorf("batch of %d: %w", len(items), err)
+			}
+		}
+	}()
+	type prepared struct {
+		bp, published any
+		data          *bytes.Buffer
+	}
+	// Encode and compress before taking the write lock, so that concurrent
+	// Puts compress in parallel; a duplicate wastes the work, which is rarer.
+	preps := make([]prepared, len(items))
+	for i, it := range items {
+		p := &preps[i]
+		if p.bp, err = encodeBoilerplate(it.Article.Boilerplate); err != nil {
+			return nil, err
+		}
+		if !it.Article.Published.IsZero() {
+			p.published = formatTime(it.Article.Published)
+		}
+		if it.Raw != nil {
+			p.data = buffers.Get().(*bytes.Buffer)
+			p.data.Reset()
+			defer buffers.Put(p.data)
+			if err := compress(p.data, it.Raw.Data); err != nil {
+				return nil, err
+			}
 		}
 	}
 	now := formatTime(time.Now())
 
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
-		return false, err
+		return nil, err
 	}
 	defer tx.Rollback() // a no-op after Commit
 
@@ -381,37 +407,46 @@ func (s *Store) Put(ctx context.Context, a *article.Article, raw *article.Raw) (
 	// works between statements: database/sql rolls tx back once ctx is
 	// done, and Commit then fails.
 	sctx := context.WithoutCancel(ctx)
-	var seq int64
-	var ingested string
-	created = true
-	err = tx.StmtContext(sctx, s.insArticle).QueryRowContext(sctx,
-		a.ID, a.Source, a.URL, a.Outlet, a.Title, a.Byline, published,
-		a.Language, string(a.Format), a.Extractor, now, len(a.Text), a.Text, bp,
-	).Scan(&seq, &ingested)
-	if errors.Is(err, sql.ErrNoRows) { // already stored
-		created = false
-		err = tx.StmtContext(sctx, s.selSeq).QueryRowContext(sctx, a.ID).Scan(&seq, &ingested)
-	}
-	if err != nil {
-		return false, err
-	}
-	if _, err := tx.StmtContext(sctx, s.insSource).ExecContext(sctx, a.ID, a.Source, now); err != nil {
-		return false, err
-	}
-	if created && raw != nil {
-		if _, err := tx.StmtContext(sctx, s.insRaw).ExecContext(sctx,
-			a.ID, raw.MediaType, len(raw.Data), data.Bytes()); err != nil {
-			return false, err
+	insArticle := tx.StmtContext(sctx, s.insArticle)
+	selSeq := tx.StmtContext(sctx, s.selSeq)
+	insSource := tx.StmtContext(sctx, s.insSource)
+	insRaw := tx.StmtContext(sctx, s.insRaw)
+	created = make([]bool, len(items))
+	seqs := make([]int64, len(items))
+	ings := make([]time.Time, len(items))
+	for i, it := range items {
+		a, p := it.Article, &preps[i]
+		var ingested string
+		created[i] = true
+		err = insArticle.QueryRowContext(sctx,
+			a.ID, a.Source, a.URL, a.Outlet, a.Title, a.Byline, p.published,
+			a.Language, string(a.Format), a.Extractor, now, len(a.Text), a.Text, p.bp,
+		).Scan(&seqs[i], &ingested)
+		if errors.Is(err, sql.ErrNoRows) { // already stored
+			created[i] = false
+			err = selSeq.QueryRowContext(sctx, a.ID).Scan(&seqs[i], &ingested)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if _, err := insSource.ExecContext(sctx, a.ID, a.Source, now); err != nil {
+			return nil, err
+		}
+		if created[i] && it.Raw != nil {
+			if _, err := insRaw.ExecContext(sctx, a.ID, it.Raw.MediaType, len(it.Raw.Data), p.data.Bytes()); err != nil {
+				return nil, err
+			}
+		}
+		if ings[i], err = parseTime(ingested); err != nil {
+			return nil, err
 		}
 	}
-	ing, err := parseTime(ingested)
-	if err != nil {
-		return false, err
-	}
 	if err := tx.Commit(); err != nil {
-		return false, err
+		return nil, err
 	}
-	a.Seq, a.Ingested = seq, ing
+	for i, it := range items {
+		it.Article.Seq, it.Article.Ingested = seqs[i], ings[i]
+	}
 	return created, nil
 }
 

@@ -67,6 +67,7 @@ func Run(t *testing.T, f Factory) {
 		{"RoundTrip", testRoundTrip},
 		{"PutInvalid", testPutInvalid},
 		{"Idempotent", testIdempotent},
+		{"PutBatch", testPutBatch},
 		{"GetPrefix", testGetPrefix},
 		{"Raw", testRaw},
 		{"Sources", testSources},
@@ -288,6 +289,60 @@ func testPutInvalid(t *testing.T, f Factory) {
 	}
 	if !put(t, s, clone(good), nil) {
 		t.Error("Put of a valid article after invalid ones: created = false")
+	}
+}
+
+func testPutBatch(t *testing.T, f Factory) {
+	s, reopen := open(t, f)
+	if c, err := s.PutBatch(t.Context(), nil); err != nil || len(c) != 0 {
+		t.Fatalf("empty batch: %v, %v", c, err)
+	}
+	old := newArticle("Stored before the batch.", "o")
+	put(t, s, old, nil)
+
+	a, b := newArticle("Batch article one.", "o"), newArticle("Batch article two.", "o")
+	aAgain := clone(a)
+	aAgain.Source = "https://elsewhere.example/a"
+	oldAgain := clone(old)
+	oldAgain.Source = "https://elsewhere.example/old"
+	raw := &article.Raw{MediaType: "text/plain", Data: []byte("Batch article one.")}
+	items := []store.Item{{Article: a, Raw: raw}, {Article: old}, {Article: b}, {Article: aAgain}, {Article: oldAgain}}
+	created, err := s.PutBatch(t.Context(), items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]bool{true, false, true, false, false}, created); diff != "" {
+		t.Fatalf("created (-want +got):\n%s", diff)
+	}
+	if !(old.Seq < a.Seq && a.Seq < b.Seq) || aAgain.Seq != a.Seq || oldAgain.Seq != old.Seq || a.Ingested.IsZero() {
+		t.Errorf("seqs old %d a %d b %d aAgain %d oldAgain %d", old.Seq, a.Seq, b.Seq, aAgain.Seq, oldAgain.Seq)
+	}
+	srcs, err := s.Sources(t.Context(), a.ID)
+	if err != nil || len(srcs) != 2 || srcs[1] != aAgain.Source {
+		t.Errorf("sources of a: %v, %v", srcs, err)
+	}
+	if r, err := s.Raw(t.Context(), a.ID); err != nil || string(r.Data) != string(raw.Data) {
+		t.Errorf("raw of a: %v, %v", r, err)
+	}
+
+	// All or none: a batch holding one invalid article stores nothing.
+	c, d := newArticle("Never stored, one.", "o"), newArticle("Never stored, two.", "o")
+	bad := newArticle("Bad one.", "o")
+	bad.Source = ""
+	if _, err := s.PutBatch(t.Context(), []store.Item{{Article: c}, {Article: bad}, {Article: d}}); !errors.Is(err, article.ErrInvalid) {
+		t.Fatalf("batch with an invalid article: %v", err)
+	}
+	if c.Seq != 0 || d.Seq != 0 {
+		t.Errorf("failed batch set Seq: %d %d", c.Seq, d.Seq)
+	}
+	s2 := reopen(t)
+	for _, id := range []string{c.ID, d.ID} {
+		if _, err := s2.Get(t.Context(), id); !errors.Is(err, article.ErrNotFound) {
+			t.Errorf("article of a failed batch is stored: %v", err)
+		}
+	}
+	if st := stats(t, s2); st.Articles != 3 || st.Sources != 5 {
+		t.Errorf("stats after batches: %d articles, %d sources; want 3, 5", st.Articles, st.Sources)
 	}
 }
 
