@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -31,10 +32,14 @@ func (k TokenKind) String() string {
 	return kindNames[0]
 }
 
+// MarshalText gives the kind's name in lower case ("word", "abbrev"), as
+// JSON shows it.
+func (k TokenKind) MarshalText() ([]byte, error) { return []byte(strings.ToLower(k.String())), nil }
+
 // Token is a span of text and its kind.
 type Token struct {
 	article.Span
-	Kind TokenKind
+	Kind TokenKind `json:"kind"`
 }
 
 // Tokens appends the tokens of text to dst and returns the extended slice.
