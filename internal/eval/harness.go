@@ -56,6 +56,7 @@ func Default() *Harness {
 		sentencesTask(),
 		extractTask(),
 		boilerplateTask(),
+		copiesTask(),
 	}}
 }
 
