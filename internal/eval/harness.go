@@ -57,6 +57,7 @@ func Default() *Harness {
 		extractTask(),
 		boilerplateTask(),
 		copiesTask(),
+		storiesTask(),
 	}}
 }
 

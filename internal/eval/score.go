@@ -220,19 +220,19 @@ func (b BCubed) Metrics() map[string]float64 {
 // of a predicted clustering against a gold one. Both map an item to its
 // cluster label; items are scored when they are in gold. An item of gold
 // that pred does not mention counts as a singleton in pred.
-func ScoreBCubed[K comparable, C comparable](gold map[K]C, pred map[K]C) BCubed {
-	type key[C comparable] struct {
-		g, p C
-		pOK  bool
+func ScoreBCubed[K, G, P comparable](gold map[K]G, pred map[K]P) BCubed {
+	type key struct {
+		g G
+		p P
 	}
-	gSize := map[C]int{}
-	pSize := map[C]int{}
-	both := map[key[C]]int{}
+	gSize := map[G]int{}
+	pSize := map[P]int{}
+	both := map[key]int{}
 	for k, g := range gold {
 		gSize[g]++
 		if p, ok := pred[k]; ok {
 			pSize[p]++
-			both[key[C]{g, p, true}]++
+			both[key{g, p}]++
 		}
 	}
 	var prec, rec float64
@@ -243,7 +243,7 @@ func ScoreBCubed[K comparable, C comparable](gold map[K]C, pred map[K]C) BCubed 
 			rec += 1 / float64(gSize[g])
 			continue
 		}
-		inter := float64(both[key[C]{g, p, true}])
+		inter := float64(both[key{g, p}])
 		prec += inter / float64(pSize[p])
 		rec += inter / float64(gSize[g])
 	}

@@ -1,0 +1,160 @@
+package eval
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/article"
+	"github.com/parallax-news/parallax/internal/eval/ecbplus"
+	"github.com/parallax-news/parallax/internal/gold"
+	"github.com/parallax-news/parallax/internal/ingest"
+	"github.com/parallax-news/parallax/internal/source"
+	"github.com/parallax-news/parallax/internal/story"
+	"github.com/parallax-news/parallax/internal/text"
+)
+
+// storiesTask scores story clustering: articles are fed one by one, in
+// publication order where known, to the incremental clusterer, and the
+// stories it forms are scored against the gold clusters with B-cubed.
+func storiesTask() Task {
+	return Task{
+		Name: "stories",
+		Doc:  "story clustering of a stream of articles: B-cubed P/R/F1 against gold story clusters",
+		Datasets: []Dataset{
+			{Name: "ecbplus", Run: runStoriesECB},
+			{Name: "basil", Run: runStoriesBASIL},
+			{Name: "seeds", Run: runStoriesSeeds},
+		},
+	}
+}
+
+// clusterStream clusters docs in the given order and scores the result.
+func clusterStream(docs []story.Doc, goldLabels []string) Result {
+	c := story.NewClusterer(story.Options{})
+	goldM := map[int]string{}
+	pred := map[int]int{}
+	for i, d := range docs {
+		pred[i] = c.Add(d)
+		goldM[i] = goldLabels[i]
+	}
+	b := ScoreBCubed(goldM, pred)
+	m := b.Metrics()
+	m["stories"] = float64(len(distinct(pred)))
+	m["gold_stories"] = float64(len(distinct(goldM)))
+	return Result{N: len(docs), Metrics: m}
+}
+
+func distinct[K comparable, V comparable](m map[K]V) map[V]bool {
+	out := map[V]bool{}
+	for _, v := range m {
+		out[v] = true
+	}
+	return out
+}
+
+func runStoriesECB(ctx context.Context, env Env) (Result, error) {
+	ds, err := ecbplus.Load(filepath.Join(env.Root, "eval", "ecbplus"))
+	if err != nil {
+		return Result{}, err
+	}
+	// ECB+ has no publication dates: the stream is in corpus order, and
+	// the headline is the first line.
+	docs := make([]story.Doc, len(ds))
+	labels := make([]string, len(ds))
+	for i, d := range ds {
+		t := text.NormalizeString(d.Text)
+		docs[i] = story.Doc{Text: t}
+		labels[i] = d.Subtopic
+	}
+	return clusterStream(docs, labels), nil
+}
+
+type basilArticle struct {
+	Title      string     `json:"title"`
+	Date       string     `json:"date"`
+	Source     string     `json:"source"`
+	Triplet    string     `json:"triplet-uuid"`
+	Paragraphs [][]string `json:"body-paragraphs"`
+}
+
+func runStoriesBASIL(ctx context.Context, env Env) (Result, error) {
+	paths, err := filepath.Glob(filepath.Join(env.Root, "eval", "basil", "articles", "*", "*.json"))
+	if err != nil {
+		return Result{}, err
+	}
+	if len(paths) == 0 {
+		_, err := os.Stat(filepath.Join(env.Root, "eval", "basil", "articles"))
+		if err == nil {
+			err = os.ErrNotExist
+		}
+		return Result{}, err
+	}
+	type item struct {
+		d     story.Doc
+		label string
+		key   string
+	}
+	var items []item
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return Result{}, err
+		}
+		var a basilArticle
+		if err := json.Unmarshal(b, &a); err != nil {
+			return Result{}, err
+		}
+		var paras []string
+		for _, sents := range a.Paragraphs {
+			para := ""
+			for i, s := range sents {
+				if i > 0 {
+					para += " "
+				}
+				para += s
+			}
+			paras = append(paras, para)
+		}
+		t := ""
+		for i, p := range paras {
+			if i > 0 {
+				t += "\n"
+			}
+			t += p
+		}
+		pub, _ := time.Parse("2006-01-02", a.Date)
+		items = append(items, item{story.Doc{Title: a.Title, Text: text.NormalizeString(t), Published: pub}, a.Triplet, a.Date + filepath.Base(p)})
+	}
+	// Publication order; ties by file name, which is deterministic.
+	sort.Slice(items, func(i, j int) bool { return items[i].key < items[j].key })
+	docs := make([]story.Doc, len(items))
+	labels := make([]string, len(items))
+	for i, it := range items {
+		docs[i], labels[i] = it.d, it.label
+	}
+	return clusterStream(docs, labels), nil
+}
+
+func runStoriesSeeds(ctx context.Context, env Env) (Result, error) {
+	s, err := gold.Load(env.Root)
+	if err != nil {
+		return Result{}, err
+	}
+	var docs []story.Doc
+	var labels []string
+	for _, st := range s.Stories {
+		for _, name := range st.Docs {
+			a, _, _, err := ingest.Build(&source.Record{Origin: name, Format: article.FormatText, Body: []byte(s.Docs[name])})
+			if err != nil {
+				return Result{}, err
+			}
+			docs = append(docs, story.Doc{Text: a.Text})
+			labels = append(labels, st.ID)
+		}
+	}
+	return clusterStream(docs, labels), nil
+}

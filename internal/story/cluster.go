@@ -1,0 +1,279 @@
+package story
+
+import (
+	_ "embed"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/parallax-news/parallax/internal/text"
+)
+
+//go:embed data/stopwords.txt
+var stopwordsData string
+
+var stopwords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, line := range strings.Split(stopwordsData, "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		for _, w := range strings.Fields(line) {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// Doc is what story clustering needs of an article.
+type Doc struct {
+	Title     string
+	Text      string    // normalized text
+	Published time.Time // zero when unknown
+}
+
+// DefaultThreshold is Options.Threshold when unset. Measured with
+// `parallax eval stories` (B-cubed F1, ECB+ / BASIL): 0.20 gives 0.859 /
+// 0.964, 0.25 gives 0.887 / 0.951, 0.30 gives 0.872 / 0.855.
+const DefaultThreshold = 0.25
+
+// Options tunes clustering.
+type Options struct {
+	// Threshold is the cosine similarity between an article and a story's
+	// centroid above which the article joins the story.
+	Threshold float64
+	// Window is how far apart in time two articles of one story may be
+	// published; articles without a date are not held to it.
+	Window time.Duration
+	// CentroidTerms bounds the terms a story keeps, so memory per story
+	// and the cost of comparing with it stay bounded.
+	CentroidTerms int
+}
+
+// EnsureDefaults fills zero fields.
+func (o *Options) EnsureDefaults() {
+	if o.Threshold == 0 {
+		o.Threshold = DefaultThreshold
+	}
+	if o.Window == 0 {
+		o.Window = 7 * 24 * time.Hour
+	}
+	if o.CentroidTerms == 0 {
+		o.CentroidTerms = 150
+	}
+}
+
+// Clusterer groups a stream of articles into stories, one at a time: an
+// article joins the most similar story within the time window, or starts a
+// new one. Adding an article costs time proportional to its length and to
+// the stories that share its distinctive terms, not to the corpus size.
+// Not safe for concurrent use.
+type Clusterer struct {
+	opts    Options
+	df      map[string]int // documents per term, so far
+	n       int            // documents so far
+	stories []*cluster
+	// postings maps a term to the stories whose centroid holds it.
+	postings map[string][]int32
+}
+
+type cluster struct {
+	sum         map[string]float64 // sum of member vectors (unit length each)
+	size        int
+	first, last time.Time
+}
+
+// NewClusterer returns an empty clusterer.
+func NewClusterer(opts Options) *Clusterer {
+	opts.EnsureDefaults()
+	return &Clusterer{opts: opts, df: map[string]int{}, postings: map[string][]int32{}}
+}
+
+// Add assigns d to a story and returns the story's number (0, 1, ...).
+func (c *Clusterer) Add(d Doc) int {
+	tf := terms(d)
+	c.n++
+	for t := range tf {
+		c.df[t]++
+	}
+	vec := c.weigh(tf)
+
+	// Candidate stories: those sharing one of the article's heaviest terms.
+	best, bestSim := -1, c.opts.Threshold
+	seen := map[int32]bool{}
+	for _, t := range topTerms(vec, 20) {
+		for _, s := range c.postings[t] {
+			if seen[s] {
+				continue
+			}
+			seen[s] = true
+			st := c.stories[s]
+			if !c.inWindow(st, d.Published) {
+				continue
+			}
+			if sim := cosine(vec, st.sum); sim >= bestSim {
+				best, bestSim = int(s), sim
+			}
+		}
+	}
+	if best < 0 {
+		best = len(c.stories)
+		c.stories = append(c.stories, &cluster{sum: map[string]float64{}})
+	}
+	c.join(int32(best), vec, d.Published)
+	return best
+}
+
+func (c *Clusterer) inWindow(st *cluster, t time.Time) bool {
+	if t.IsZero() || st.first.IsZero() {
+		return true
+	}
+	return !t.Before(st.first.Add(-c.opts.Window)) && !t.After(st.last.Add(c.opts.Window))
+}
+
+func (c *Clusterer) join(id int32, vec map[string]float64, t time.Time) {
+	st := c.stories[id]
+	before := map[string]bool{}
+	for k := range st.sum {
+		before[k] = true
+	}
+	for k, v := range vec {
+		st.sum[k] += v
+	}
+	st.size++
+	if !t.IsZero() {
+		if st.first.IsZero() || t.Before(st.first) {
+			st.first = t
+		}
+		if t.After(st.last) {
+			st.last = t
+		}
+	}
+	// Keep the heaviest terms only; index the ones that are new.
+	if len(st.sum) > c.opts.CentroidTerms {
+		keep := topTerms(st.sum, c.opts.CentroidTerms)
+		kept := make(map[string]float64, len(keep))
+		for _, k := range keep {
+			kept[k] = st.sum[k]
+		}
+		for k := range st.sum {
+			if _, ok := kept[k]; !ok && before[k] {
+				c.unpost(k, id)
+			}
+		}
+		st.sum = kept
+	}
+	for k := range st.sum {
+		if !before[k] {
+			c.postings[k] = append(c.postings[k], id)
+		}
+	}
+}
+
+func (c *Clusterer) unpost(term string, id int32) {
+	p := c.postings[term]
+	if i := slices.Index(p, id); i >= 0 {
+		p = slices.Delete(p, i, i+1)
+	}
+	if len(p) == 0 {
+		delete(c.postings, term)
+	} else {
+		c.postings[term] = p
+	}
+}
+
+// weigh turns term counts into a unit tf-idf vector with the document
+// frequencies seen so far.
+func (c *Clusterer) weigh(tf map[string]float64) map[string]float64 {
+	vec := make(map[string]float64, len(tf))
+	var norm float64
+	for t, f := range tf {
+		idf := math.Log(float64(c.n+1)/float64(c.df[t]+1)) + 1
+		w := (1 + math.Log(f)) * idf
+		vec[t] = w
+		norm += w * w
+	}
+	norm = math.Sqrt(norm)
+	for t := range vec {
+		vec[t] /= norm
+	}
+	return vec
+}
+
+// terms counts the content words of d, weighting those that tell stories
+// apart: proper nouns and numbers (names, places, scores, sums) count
+// double, and title words once more.
+func terms(d Doc) map[string]float64 {
+	tf := map[string]float64{}
+	add := func(s string, toks []text.Token, boost float64) {
+		sentStart := true
+		for _, tk := range toks {
+			w := tk.In(s)
+			switch tk.Kind {
+			case text.Punct:
+				if w == "." || w == "!" || w == "?" {
+					sentStart = true
+				}
+				continue
+			case text.Word, text.Number, text.Abbrev:
+			default:
+				continue
+			}
+			lw := strings.ToLower(strings.TrimSuffix(w, "."))
+			if len(lw) < 2 || stopwords[lw] {
+				sentStart = false
+				continue
+			}
+			weight := boost
+			r := []rune(w)
+			switch {
+			case tk.Kind == text.Number || unicode.IsDigit(r[0]):
+				weight *= 2
+			case unicode.IsUpper(r[0]) && !sentStart:
+				weight *= 2
+			}
+			tf[lw] += weight
+			sentStart = false
+		}
+	}
+	add(d.Title, text.Tokens(d.Title, nil), 2)
+	add(d.Text, text.Tokens(d.Text, nil), 1)
+	return tf
+}
+
+// cosine is the cosine similarity of a unit vector and a story's summed
+// vector.
+func cosine(vec, sum map[string]float64) float64 {
+	var dot, norm float64
+	for _, v := range sum {
+		norm += v * v
+	}
+	if norm == 0 {
+		return 0
+	}
+	for k, v := range vec {
+		dot += v * sum[k]
+	}
+	return dot / math.Sqrt(norm)
+}
+
+// topTerms returns the n heaviest terms of v, heaviest first (ties by term).
+func topTerms(v map[string]float64, n int) []string {
+	keys := make([]string, 0, len(v))
+	for k := range v {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if v[keys[i]] != v[keys[j]] {
+			return v[keys[i]] > v[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	if len(keys) > n {
+		keys = keys[:n]
+	}
+	return keys
+}
