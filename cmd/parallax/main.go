@@ -53,6 +53,8 @@ func commands() []command {
 		{"ls", "list stored articles", runLs},
 		{"show", "show one article: metadata and text with sentence boundaries", runShow},
 		{"stats", "summarize what the store holds", runStats},
+		{"stories", "group the stored articles into stories, with their copies", runStories},
+		{"story", "show one story and the passages its copies share", runStory},
 		{"eval", "score the extractors against gold data", runEval},
 		{"version", "print the version", runVersion},
 	}

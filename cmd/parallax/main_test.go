@@ -162,6 +162,65 @@ func TestIngestSeedsAndInspect(t *testing.T) {
 	}
 }
 
+func TestStories(t *testing.T) {
+	root := sharedRoot(t)
+	db := filepath.Join(t.TempDir(), "p.db")
+	if r := cli(t, db, "", "ingest", "--progress", "none", filepath.Join(root, "corpus", "seeds")); r.code != 0 {
+		t.Fatalf("%+v", r)
+	}
+	r := cli(t, db, "", "stories", "--json")
+	if r.code != 0 {
+		t.Fatalf("%+v", r)
+	}
+	type member struct{ ID string }
+	var stories []struct {
+		ID       string
+		Articles []member
+	}
+	storyOf := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+		var s struct {
+			ID       string
+			Articles []member
+		}
+		if err := json.Unmarshal([]byte(line), &s); err != nil {
+			t.Fatal(err)
+		}
+		stories = append(stories, s)
+		for _, m := range s.Articles {
+			if storyOf[m.ID] != "" {
+				t.Fatalf("article %s in two stories", m.ID)
+			}
+			storyOf[m.ID] = s.ID
+		}
+	}
+	if len(storyOf) != 5 || len(stories) < 2 {
+		t.Fatalf("%d articles in %d stories", len(storyOf), len(stories))
+	}
+	// The gold's one two-article story: seeds 000 and 001 tell it.
+	ids := map[string]string{}
+	for _, name := range []string{"000_fb3604f1d8b36ee1.txt", "001_97f6c90c56eeb98e.txt"} {
+		r := cli(t, db, "", "ls", "--json")
+		for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+			var a struct{ ID, Source string }
+			_ = json.Unmarshal([]byte(line), &a)
+			if strings.HasSuffix(a.Source, name) {
+				ids[name] = a.ID
+			}
+		}
+	}
+	if s0, s1 := storyOf[ids["000_fb3604f1d8b36ee1.txt"]], storyOf[ids["001_97f6c90c56eeb98e.txt"]]; s0 == "" || s0 != s1 {
+		t.Fatalf("seeds 000 and 001 in stories %q and %q", s0, s1)
+	}
+	one := cli(t, db, "", "story", stories[0].ID[:6])
+	if one.code != 0 || !strings.Contains(one.stdout, "story "+stories[0].ID) {
+		t.Fatalf("story: %+v", one)
+	}
+	if r := cli(t, db, "", "story", "zzzz"); r.code != exitNotFound {
+		t.Fatalf("unknown story: %+v", r)
+	}
+}
+
 func TestPostgresNotYet(t *testing.T) {
 	r := cli(t, "postgres://127.0.0.1/test", "", "stats")
 	if r.code != exitUsage || !strings.Contains(r.stderr, "PostgreSQL") {

@@ -223,7 +223,7 @@ func terms(d Doc) map[string]float64 {
 				continue
 			}
 			lw := strings.ToLower(strings.TrimSuffix(w, "."))
-			if len(lw) < 2 || stopwords[lw] {
+			if len(lw) < 2 || stopwords[lw] || strings.HasPrefix(lw, "’") || strings.HasPrefix(lw, "'") {
 				sentStart = false
 				continue
 			}
