@@ -103,6 +103,40 @@ func ScoreAEB(ctx context.Context, env Env, ex Extractor) (Result, error) {
 	}}, nil
 }
 
+// AEBPage is one scrapinghub-aeb page: its id, the URL it was fetched from
+// and its HTML, decompressed.
+type AEBPage struct {
+	ID, URL string
+	HTML    []byte
+}
+
+// LoadAEB reads every scrapinghub-aeb page under env.Root, sorted by id, so
+// that the bench module times extractors on the pages ScoreAEB scores. The
+// error wraps fs.ErrNotExist when the dataset is absent.
+func LoadAEB(env Env) ([]AEBPage, error) {
+	dir := filepath.Join(env.Root, "eval", "article-extraction", "scrapinghub-aeb")
+	b, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
+	if err != nil {
+		return nil, err
+	}
+	var truth map[string]struct {
+		URL string `json:"url"`
+	}
+	if err := json.Unmarshal(b, &truth); err != nil {
+		return nil, fmt.Errorf("ground-truth.json: %w", err)
+	}
+	pages := make([]AEBPage, 0, len(truth))
+	for id, t := range truth {
+		page, err := readGz(filepath.Join(dir, "html", id+".html.gz"))
+		if err != nil {
+			return nil, err
+		}
+		pages = append(pages, AEBPage{ID: id, URL: t.URL, HTML: page})
+	}
+	sort.Slice(pages, func(i, j int) bool { return pages[i].ID < pages[j].ID })
+	return pages, nil
+}
+
 var wordRE = regexp.MustCompile(`[\p{L}\p{M}\p{Nd}\p{Pc}]+`) // Python's Unicode \w
 
 // aebScore accumulates the Scrapinghub benchmark's score: per page,

@@ -1,14 +1,19 @@
 package eval
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/parallax-news/parallax/internal/article"
+	"github.com/parallax-news/parallax/internal/eval/cat"
 	"github.com/parallax-news/parallax/internal/eval/ecbplus"
 	"github.com/parallax-news/parallax/internal/gold"
 	"github.com/parallax-news/parallax/internal/ingest"
@@ -27,6 +32,7 @@ func storiesTask() Task {
 		Datasets: []Dataset{
 			{Name: "ecbplus", Run: runStoriesECB},
 			{Name: "basil", Run: runStoriesBASIL},
+			{Name: "meantime", Run: runStoriesMeantime},
 			{Name: "seeds", Run: runStoriesSeeds},
 		},
 	}
@@ -155,6 +161,53 @@ func runStoriesSeeds(ctx context.Context, env Env) (Result, error) {
 			docs = append(docs, story.Doc{Text: a.Text})
 			labels = append(labels, st.ID)
 		}
+	}
+	return clusterStream(docs, labels), nil
+}
+
+var creationTimeRE = regexp.MustCompile(`functionInDocument="CREATION_TIME"[^>]*value="(\d{4}-\d\d-\d\d)`)
+
+// runStoriesMeantime clusters MEANTIME's Wikinews articles, in creation
+// order, against its topics (Airbus, Apple, GM). A topic gathers many
+// stories over years, so this measures how stories nest in topics more
+// than story clustering itself: reported, with no target.
+func runStoriesMeantime(ctx context.Context, env Env) (Result, error) {
+	dir := filepath.Join(env.Root, "eval", "meantime", "intra-doc_annotation")
+	paths, err := filepath.Glob(filepath.Join(dir, "*", "*.xml"))
+	if err != nil {
+		return Result{}, err
+	}
+	if len(paths) == 0 {
+		return Result{}, fmt.Errorf("meantime: no documents under %s: %w", dir, os.ErrNotExist)
+	}
+	type item struct {
+		d     story.Doc
+		label string
+		key   string
+	}
+	var items []item
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return Result{}, err
+		}
+		doc, err := cat.Read(bytes.NewReader(b))
+		if err != nil {
+			return Result{}, fmt.Errorf("%s: %w", p, err)
+		}
+		var pub time.Time
+		if m := creationTimeRE.FindSubmatch(b); m != nil {
+			pub, _ = time.Parse("2006-01-02", string(m[1]))
+		}
+		title, body, _ := strings.Cut(text.NormalizeString(doc.Text), "\n")
+		items = append(items, item{story.Doc{Title: title, Text: body, Published: pub},
+			filepath.Base(filepath.Dir(p)), pub.Format("2006-01-02") + filepath.Base(p)})
+	}
+	sort.Slice(items, func(i, j int) bool { return items[i].key < items[j].key })
+	docs := make([]story.Doc, len(items))
+	labels := make([]string, len(items))
+	for i, it := range items {
+		docs[i], labels[i] = it.d, it.label
 	}
 	return clusterStream(docs, labels), nil
 }

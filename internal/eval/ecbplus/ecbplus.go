@@ -5,7 +5,6 @@
 package ecbplus
 
 import (
-	"encoding/xml"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +12,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/parallax-news/parallax/internal/eval/cat"
 )
 
 // Doc is one ECB+ document.
@@ -79,68 +80,10 @@ func parse(r io.Reader, name string) (Doc, error) {
 	} else {
 		d.Subtopic = topic + "a"
 	}
-	dec := xml.NewDecoder(r)
-	var b strings.Builder
-	sentence := -1
-	prevNoSpace := true
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return d, err
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok || se.Name.Local != "token" {
-			continue
-		}
-		var s int
-		for _, a := range se.Attr {
-			if a.Name.Local == "sentence" {
-				s, _ = strconv.Atoi(a.Value)
-			}
-		}
-		var word string
-		if err := dec.DecodeElement(&word, &se); err != nil {
-			return d, err
-		}
-		if s != sentence {
-			if sentence >= 0 {
-				b.WriteByte('\n')
-			}
-			sentence = s
-			prevNoSpace = true
-		}
-		word = detok(word)
-		if !prevNoSpace && !attachesLeft(word) {
-			b.WriteByte(' ')
-		}
-		b.WriteString(word)
-		prevNoSpace = attachesRight(word)
+	doc, err := cat.Read(r)
+	if err != nil {
+		return d, err
 	}
-	d.Text = b.String()
+	d.Text = doc.Text
 	return d, nil
 }
-
-func detok(w string) string {
-	switch w {
-	case "``", "''":
-		return `"`
-	case "-LRB-":
-		return "("
-	case "-RRB-":
-		return ")"
-	}
-	return w
-}
-
-func attachesLeft(w string) bool {
-	switch w {
-	case ".", ",", ";", ":", "!", "?", ")", "'s", "n't", "'re", "'ve", "'ll", "'d", "'m", "%":
-		return true
-	}
-	return false
-}
-
-func attachesRight(w string) bool { return w == "(" || w == "$" }

@@ -1,0 +1,97 @@
+// Package cat reads documents in the CAT XML format (the Content
+// Annotation Tool's stand-off format over tokens, used by ECB+ and
+// MEANTIME) as plain text: tokens detokenized, one sentence a line.
+package cat
+
+import (
+	"encoding/xml"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// Document is the text of one CAT document and the attributes of its root
+// element (doc_name, doc_id, url, ...).
+type Document struct {
+	Attrs map[string]string
+	Text  string
+}
+
+// Read reads a CAT document.
+func Read(r io.Reader) (*Document, error) {
+	dec := xml.NewDecoder(r)
+	d := &Document{Attrs: map[string]string{}}
+	var b strings.Builder
+	sentence := -1
+	glue := true // no space before the next token
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch se.Name.Local {
+		case "Document":
+			for _, a := range se.Attr {
+				d.Attrs[a.Name.Local] = a.Value
+			}
+			continue
+		case "token":
+		default:
+			continue
+		}
+		s := 0
+		for _, a := range se.Attr {
+			if a.Name.Local == "sentence" {
+				s, _ = strconv.Atoi(a.Value)
+			}
+		}
+		var word string
+		if err := dec.DecodeElement(&word, &se); err != nil {
+			return nil, err
+		}
+		if s != sentence {
+			if sentence >= 0 {
+				b.WriteByte('\n')
+			}
+			sentence = s
+			glue = true
+		}
+		word = detok(word)
+		if !glue && !attachesLeft(word) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(word)
+		glue = attachesRight(word)
+	}
+	d.Text = b.String()
+	return d, nil
+}
+
+func detok(w string) string {
+	switch w {
+	case "``", "''":
+		return `"`
+	case "-LRB-":
+		return "("
+	case "-RRB-":
+		return ")"
+	}
+	return w
+}
+
+func attachesLeft(w string) bool {
+	switch w {
+	case ".", ",", ";", ":", "!", "?", ")", "'s", "n't", "'re", "'ve", "'ll", "'d", "'m", "%":
+		return true
+	}
+	return false
+}
+
+func attachesRight(w string) bool { return w == "(" || w == "$" }
