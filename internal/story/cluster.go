@@ -1,7 +1,9 @@
 package story
 
 import (
+	"container/heap"
 	_ "embed"
+	"hash/maphash"
 	"math"
 	"slices"
 	"sort"
@@ -73,23 +75,137 @@ func (o *Options) EnsureDefaults() {
 // Not safe for concurrent use.
 type Clusterer struct {
 	opts    Options
-	df      map[string]int // documents per term, so far
+	df      *countMin // documents per term, so far (estimated)
 	n       int            // documents so far
 	stories []*cluster
-	// postings maps a term to the stories whose centroid holds it.
+	// postings maps a term to the active stories whose centroid holds it.
 	postings map[string][]int32
+	// active orders dated stories by their last article, so stories the
+	// stream has left behind (more than Window before the newest article)
+	// leave postings: the cost of adding an article then depends on the
+	// stories of the current window, not on the corpus.
+	active  storyHeap
+	newest  time.Time
+	retired int
 }
+
+type heapItem struct {
+	id   int32
+	last time.Time
+}
+
+type storyHeap []heapItem
+
+func (h storyHeap) Len() int           { return len(h) }
+func (h storyHeap) Less(i, j int) bool { return h[i].last.Before(h[j].last) }
+func (h storyHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *storyHeap) Push(x any)        { *h = append(*h, x.(heapItem)) }
+func (h *storyHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+// retire removes from postings the stories whose last article is more than
+// Window older than the newest article seen.
+func (c *Clusterer) retire() {
+	limit := c.newest.Add(-c.opts.Window)
+	for len(c.active) > 0 && c.active[0].last.Before(limit) {
+		it := heap.Pop(&c.active).(heapItem)
+		st := c.stories[it.id]
+		if st.last.After(it.last) || st.retired {
+			continue // a newer entry stands for it, or it is gone already
+		}
+		st.retired = true
+		c.retired++
+		for term := range st.sum {
+			c.unpost(term, it.id)
+		}
+		// Keep what labels the story; the centroid is no longer needed.
+		for _, t := range topTerms(st.sum, labelTerms) {
+			st.terms = append(st.terms, strings.Clone(t))
+		}
+		st.sum = nil
+	}
+}
+
+// countMin estimates how many documents hold each term in fixed memory (a
+// count-min sketch, Cormode and Muthukrishnan 2005): the estimate is never
+// below the true count and rarely above it at news vocabularies. An exact
+// table would keep the names of every past story and grow with the corpus.
+type countMin struct {
+	rows [cmRows][]uint32
+	seed maphash.Seed
+}
+
+const (
+	cmRows  = 4
+	cmWidth = 1 << 20 // 4 MiB a row
+)
+
+func newCountMin() *countMin {
+	c := &countMin{seed: maphash.MakeSeed()}
+	for i := range c.rows {
+		c.rows[i] = make([]uint32, cmWidth)
+	}
+	return c
+}
+
+// slots returns the term's counter in each row, by double hashing.
+func (c *countMin) slots(t string) [cmRows]uint32 {
+	h := maphash.String(c.seed, t)
+	h1, h2 := uint32(h), uint32(h>>32)|1
+	var s [cmRows]uint32
+	for i := range s {
+		s[i] = (h1 + uint32(i)*h2) % cmWidth
+	}
+	return s
+}
+
+func (c *countMin) add(t string) {
+	for i, j := range c.slots(t) {
+		if c.rows[i][j] < math.MaxUint32 {
+			c.rows[i][j]++
+		}
+	}
+}
+
+func (c *countMin) count(t string) int {
+	m := uint32(math.MaxUint32)
+	for i, j := range c.slots(t) {
+		m = min(m, c.rows[i][j])
+	}
+	return int(m)
+}
+
+// Active returns the number of stories still open to new articles.
+func (c *Clusterer) Active() int { return len(c.stories) - c.retired }
 
 type cluster struct {
 	sum         map[string]float64 // sum of member vectors (unit length each)
 	size        int
 	first, last time.Time
+	retired     bool
+	terms       []string // the heaviest terms, kept when the story retires
+}
+
+// labelTerms is how many terms label a story.
+const labelTerms = 8
+
+// Terms returns the heaviest terms of story id.
+func (c *Clusterer) Terms(id int) []string {
+	st := c.stories[id]
+	if st.retired {
+		return st.terms
+	}
+	return topTerms(st.sum, labelTerms)
 }
 
 // NewClusterer returns an empty clusterer.
 func NewClusterer(opts Options) *Clusterer {
 	opts.EnsureDefaults()
-	return &Clusterer{opts: opts, df: map[string]int{}, postings: map[string][]int32{}}
+	return &Clusterer{opts: opts, df: newCountMin(), postings: map[string][]int32{}}
 }
 
 // Add assigns d to a story and returns the story's number (0, 1, ...).
@@ -97,7 +213,7 @@ func (c *Clusterer) Add(d Doc) int {
 	tf := terms(d)
 	c.n++
 	for t := range tf {
-		c.df[t]++
+		c.df.add(t)
 	}
 	vec := c.weigh(tf)
 
@@ -124,6 +240,13 @@ func (c *Clusterer) Add(d Doc) int {
 		c.stories = append(c.stories, &cluster{sum: map[string]float64{}})
 	}
 	c.join(int32(best), vec, d.Published)
+	if !d.Published.IsZero() {
+		heap.Push(&c.active, heapItem{int32(best), c.stories[best].last})
+		if d.Published.After(c.newest) {
+			c.newest = d.Published
+			c.retire()
+		}
+	}
 	return best
 }
 
@@ -191,7 +314,7 @@ func (c *Clusterer) weigh(tf map[string]float64) map[string]float64 {
 	vec := make(map[string]float64, len(tf))
 	var norm float64
 	for t, f := range tf {
-		idf := math.Log(float64(c.n+1)/float64(c.df[t]+1)) + 1
+		idf := math.Log(float64(c.n+1)/float64(c.df.count(t)+1)) + 1
 		w := (1 + math.Log(f)) * idf
 		vec[t] = w
 		norm += w * w

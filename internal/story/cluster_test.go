@@ -56,3 +56,28 @@ func TestClustererEmptyDocs(t *testing.T) {
 		t.Fatalf("two empty docs joined one story: %d %d", a, b)
 	}
 }
+
+func TestClustererRetiresOldStories(t *testing.T) {
+	day := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	c := NewClusterer(Options{Window: 48 * time.Hour})
+	s0 := c.Add(Doc{Text: "Kobe earthquake damages the port district of Kobe", Published: day})
+	c.Add(Doc{Text: "Lisbon parliament delays the budget vote in Lisbon", Published: day.Add(time.Hour)})
+	if c.Active() != 2 {
+		t.Fatalf("active %d", c.Active())
+	}
+	// A week later the first two stories have left the window.
+	s2 := c.Add(Doc{Text: "Storm floods the coast of Bergen", Published: day.Add(7 * 24 * time.Hour)})
+	if c.Active() != 1 || s2 == s0 {
+		t.Fatalf("active %d, story %d", c.Active(), s2)
+	}
+	for term, ids := range c.postings {
+		for _, id := range ids {
+			if c.stories[id].retired {
+				t.Fatalf("retired story %d still posted under %q", id, term)
+			}
+		}
+	}
+	if terms := c.Terms(s0); len(terms) == 0 || terms[0] != "kobe" {
+		t.Fatalf("retired story terms %v", terms)
+	}
+}

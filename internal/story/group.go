@@ -67,7 +67,7 @@ func Group(arts []*article.Article, opts Options) []Story {
 	}
 	out := make([]Story, 0, len(ids))
 	for _, s := range ids {
-		out = append(out, build(members[s], c.stories[s]))
+		out = append(out, build(members[s], c.Terms(s)))
 	}
 	return out
 }
@@ -81,8 +81,8 @@ func before(a, b *article.Article) bool {
 	return a.Seq < b.Seq
 }
 
-func build(arts []*article.Article, cl *cluster) Story {
-	st := Story{Terms: topTerms(cl.sum, 8)}
+func build(arts []*article.Article, terms []string) Story {
+	st := Story{Terms: terms}
 	h := sha256.New()
 	seen := map[string]bool{}
 	for _, a := range arts {
