@@ -76,7 +76,7 @@ func (o *Options) EnsureDefaults() {
 type Clusterer struct {
 	opts    Options
 	df      *countMin // documents per term, so far (estimated)
-	n       int            // documents so far
+	n       int       // documents so far
 	stories []*cluster
 	// postings maps a term to the active stories whose centroid holds it.
 	postings map[string][]int32
