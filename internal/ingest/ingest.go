@@ -17,6 +17,7 @@ import (
 	"golang.org/x/net/publicsuffix"
 
 	"github.com/parallax-news/parallax/internal/article"
+	"github.com/parallax-news/parallax/internal/boilerplate"
 	"github.com/parallax-news/parallax/internal/extract"
 	"github.com/parallax-news/parallax/internal/source"
 	"github.com/parallax-news/parallax/internal/store"
@@ -345,6 +346,12 @@ func Build(r *source.Record) (a *article.Article, raw *article.Raw, warn string,
 		if err != nil {
 			return nil, nil, "", err
 		}
+		// Scraped text carries site furniture; keep it aside, not in the text.
+		var removed []boilerplate.Removed
+		a.Text, removed = boilerplate.Clean(a.Text, boilerplate.Options{Title: a.Title})
+		for _, rm := range removed {
+			a.Boilerplate = append(a.Boilerplate, rm.Line)
+		}
 		a.Extractor = TextExtractor
 		raw = &article.Raw{MediaType: "text/plain", Data: r.Body}
 	}
@@ -363,9 +370,9 @@ func Build(r *source.Record) (a *article.Article, raw *article.Raw, warn string,
 	return a, raw, warn, nil
 }
 
-// TextExtractor names how plain-text input becomes main text: normalization
-// only, until boilerplate removal for scraped text lands.
-const TextExtractor = "text/1"
+// TextExtractor names how plain-text input becomes main text:
+// normalization, then boilerplate removal for scraped text.
+const TextExtractor = "text/2"
 
 // Domain returns the registered domain of a URL ("www.bbc.co.uk/x" gives
 // "bbc.co.uk"), or "" when it has none.
