@@ -14,7 +14,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -112,6 +111,3 @@ Exit codes: 0 ok; 1 some inputs failed; 2 usage; 3 store or system failure;
 4 not found; 130 interrupted.
 `)
 }
-
-// errUsage marks flag-parsing errors already reported by the FlagSet.
-var errUsage = errors.New("usage")
