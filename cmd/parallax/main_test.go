@@ -412,3 +412,49 @@ func TestKilledMidIngest(t *testing.T) {
 		t.Fatalf("after re-run: %d articles, want %d", st.Articles, n)
 	}
 }
+
+func TestEvalCLI(t *testing.T) {
+	// An empty data root: every dataset is skipped with a line, none fails.
+	empty := t.TempDir()
+	r := cli(t, "", "", "eval", "--json", "--data-root", empty)
+	if r.code != exitOK || r.stdout != "" || !strings.Contains(r.stderr, "sentences/gum-news: skipped") ||
+		!strings.Contains(r.stderr, "boilerplate/seeds: skipped") || strings.Contains(r.stderr, "failed") {
+		t.Fatalf("empty root: %+v", r)
+	}
+	if r := cli(t, "", "", "eval", "--data-root", filepath.Join(empty, "nope")); r.code != exitUsage {
+		t.Fatalf("missing root: %+v", r)
+	}
+	if r := cli(t, "", "", "eval", "--data-root", empty, "nosuchtask"); r.code != exitUsage || !strings.Contains(r.stderr, "unknown task") {
+		t.Fatalf("unknown task: %+v", r)
+	}
+	// The real root: one JSON object per line in the documented shape.
+	root := sharedRoot(t)
+	r = cli(t, "", "", "eval", "--json", "--data-root", root, "sentences", "boilerplate")
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if r.code != exitOK || len(lines) != 2 {
+		t.Fatalf("%+v", r)
+	}
+	for _, line := range lines {
+		var res map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(line), &res); err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range []string{"task", "dataset", "n", "metrics"} {
+			if _, ok := res[k]; !ok {
+				t.Fatalf("line %s lacks %q", line, k)
+			}
+		}
+		if len(res) != 4 {
+			t.Fatalf("line %s has extra keys", line)
+		}
+	}
+	var sent struct {
+		Task, Dataset string
+		N             int
+		Metrics       map[string]float64
+	}
+	_ = json.Unmarshal([]byte(lines[0]), &sent)
+	if sent.Task != "sentences" || sent.Dataset != "gum-news" || sent.N != 43 || sent.Metrics["f1"] < 0.97 || sent.Metrics["inner_f1"] < 0.95 {
+		t.Fatalf("sentences: %+v", sent)
+	}
+}
