@@ -38,6 +38,25 @@ func storiesTask() Task {
 	}
 }
 
+// streamItem is a document with its gold label and its place in the
+// stream (a sort key: publication date, then a stable name).
+type streamItem struct {
+	d     story.Doc
+	label string
+	key   string
+}
+
+// clusterSorted streams items in key order into the clusterer and scores.
+func clusterSorted(items []streamItem) Result {
+	sort.Slice(items, func(i, j int) bool { return items[i].key < items[j].key })
+	docs := make([]story.Doc, len(items))
+	labels := make([]string, len(items))
+	for i, it := range items {
+		docs[i], labels[i] = it.d, it.label
+	}
+	return clusterStream(docs, labels)
+}
+
 // clusterStream clusters docs in the given order and scores the result.
 func clusterStream(docs []story.Doc, goldLabels []string) Result {
 	c := story.NewClusterer(story.Options{})
@@ -99,12 +118,7 @@ func runStoriesBASIL(ctx context.Context, env Env) (Result, error) {
 		}
 		return Result{}, err
 	}
-	type item struct {
-		d     story.Doc
-		label string
-		key   string
-	}
-	var items []item
+	var items []streamItem
 	for _, p := range paths {
 		b, err := os.ReadFile(p)
 		if err != nil {
@@ -133,16 +147,10 @@ func runStoriesBASIL(ctx context.Context, env Env) (Result, error) {
 			t += p
 		}
 		pub, _ := time.Parse("2006-01-02", a.Date)
-		items = append(items, item{story.Doc{Title: a.Title, Text: text.NormalizeString(t), Published: pub}, a.Triplet, a.Date + filepath.Base(p)})
+		items = append(items, streamItem{story.Doc{Title: a.Title, Text: text.NormalizeString(t), Published: pub}, a.Triplet, a.Date + filepath.Base(p)})
 	}
 	// Publication order; ties by file name, which is deterministic.
-	sort.Slice(items, func(i, j int) bool { return items[i].key < items[j].key })
-	docs := make([]story.Doc, len(items))
-	labels := make([]string, len(items))
-	for i, it := range items {
-		docs[i], labels[i] = it.d, it.label
-	}
-	return clusterStream(docs, labels), nil
+	return clusterSorted(items), nil
 }
 
 func runStoriesSeeds(ctx context.Context, env Env) (Result, error) {
@@ -180,12 +188,7 @@ func runStoriesMeantime(ctx context.Context, env Env) (Result, error) {
 	if len(paths) == 0 {
 		return Result{}, fmt.Errorf("meantime: no documents under %s: %w", dir, os.ErrNotExist)
 	}
-	type item struct {
-		d     story.Doc
-		label string
-		key   string
-	}
-	var items []item
+	var items []streamItem
 	for _, p := range paths {
 		b, err := os.ReadFile(p)
 		if err != nil {
@@ -200,14 +203,8 @@ func runStoriesMeantime(ctx context.Context, env Env) (Result, error) {
 			pub, _ = time.Parse("2006-01-02", string(m[1]))
 		}
 		title, body, _ := strings.Cut(text.NormalizeString(doc.Text), "\n")
-		items = append(items, item{story.Doc{Title: title, Text: body, Published: pub},
+		items = append(items, streamItem{story.Doc{Title: title, Text: body, Published: pub},
 			filepath.Base(filepath.Dir(p)), pub.Format("2006-01-02") + filepath.Base(p)})
 	}
-	sort.Slice(items, func(i, j int) bool { return items[i].key < items[j].key })
-	docs := make([]story.Doc, len(items))
-	labels := make([]string, len(items))
-	for i, it := range items {
-		docs[i], labels[i] = it.d, it.label
-	}
-	return clusterStream(docs, labels), nil
+	return clusterSorted(items), nil
 }
