@@ -20,9 +20,8 @@ func ExampleHTML() {
 	fmt.Println(p.Text)
 	fmt.Printf("%q\n", p.Boilerplate)
 	// Output:
-	// Talks resume | example.co.uk | 2024-03-01 | placeholder/0
-	// Talks resume
+	// Talks resume | example.co.uk | 2024-03-01 | parallax/1
 	// Negotiators met again on Friday.
 	// A deal is not expected soon.
-	// ["Home | World"]
+	// ["Home | World" "Talks resume"]
 }

@@ -1,50 +1,54 @@
 // Package extract turns a raw HTML page into an article's main text and
-// metadata (title, byline, outlet, canonical URL, language, publication
-// time), keeping the text it removes aside as boilerplate.
+// metadata (title, byline, outlet, canonical URL, language, publication and
+// modification time), keeping the text it removes aside as boilerplate.
 //
-// This is a PLACEHOLDER extractor, named "placeholder/0" in Page.Extractor,
-// to be replaced by the real extractor. It is deliberately simple:
+// The page is decoded to UTF-8 (byte order mark, Content-Type header, a body
+// that is valid UTF-8, <meta charset>, else windows-1252) and parsed once
+// into a tree. Scripts, styles, hidden and screen-reader-only elements are
+// dropped; navigation, headers, footers, asides, forms and elements whose
+// class, id or role names page furniture (data/hints.txt) are boilerplate,
+// unless they turn out to wrap the article. Containers of paragraphs are
+// scored, readability-style, by their text, commas, link density and class
+// hints; the best one, with the siblings (and same-class cousins) that
+// belong to it, is the article. Inside it, link lists, captions, credits and
+// share bars are cleaned out; a standfirst between the headline and the body
+// is kept; datelines, contact lines and furniture phrases (data/furniture.txt)
+// at the head or tail of the text go to Boilerplate. A page that yields too
+// little is tried again without class pruning. Pages the tree parser refuses
+// (more than 512 open elements) go through a streaming tokenizer instead
+// (stream.go), which costs linear time on any input.
 //
-//   - the charset is decoded with golang.org/x/net/html/charset: byte order
-//     mark, then the Content-Type header, then a body that is valid UTF-8,
-//     then <meta charset> in the first 1024 bytes, else windows-1252 as the
-//     HTML standard says;
-//   - the page is tokenized (never built into a tree, so that deeply nested
-//     and unclosed tags cost linear time); script, style, noscript,
-//     template, svg, iframe, button, hidden elements and the like are
-//     dropped; nav, header, footer, aside, form and menu go to Boilerplate;
-//   - block elements end a paragraph; white space inside a paragraph is
-//     collapsed; paragraphs are joined by one '\n';
-//   - the text of the largest <article>, else of <main>, else of the whole
-//     body is the main text; the other paragraphs go to Boilerplate.
-//
-// Metadata comes from Open Graph and article meta tags, schema.org
-// microdata and JSON-LD, <title>, <time datetime>, <link rel=canonical> and
-// <html lang>.
+// Metadata comes, in order of trust, from JSON-LD, Open Graph and other meta
+// tags, microdata, <time> and <abbr> elements, elements whose class names a
+// date or byline, links to author pages, URL date patterns and dated short
+// paragraphs; Page.Sources records where each field came from. Two
+// deliberate exceptions, measured on the eval sets: a visible dateline
+// beside the headline wins over a declared date on another day, and a UTC
+// time is read on the outlet's calendar (data/zones.txt). Bylines lose
+// "By"-style prefixes (data/byline.txt), dates and counts, and candidates
+// naming the outlet itself are passed over. The language is the declared
+// one, else a trigram guess (whatlanggo) on the main text.
 package extract
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
-	"net"
 	"net/url"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
+	"github.com/abadojack/whatlanggo"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
-	"golang.org/x/net/publicsuffix"
 	"golang.org/x/text/encoding"
 
 	"github.com/parallax-news/parallax/internal/article"
 )
 
 // Extractor names this extractor and its version in Page.Extractor.
-const Extractor = "placeholder/0"
+const Extractor = "parallax/1"
 
 // Page is what HTML extracts from one page.
 type Page struct {
@@ -54,6 +58,16 @@ type Page struct {
 	// Metadata the page declares; "" or the zero time when it does not.
 	Title, Byline, Outlet, URL, Language string
 	Published                            time.Time
+	// Modified is when the page says the article was last updated.
+	Modified time.Time `json:",omitzero"`
+	// Sources says where each metadata field came from, keyed by field
+	// name ("Title", "Byline", "Outlet", "Language", "Published",
+	// "Modified"): "json-ld", "meta", "microdata", "microformat", "time",
+	// "dateline" (a visible date beside the headline or in a date-classed
+	// element), "text" (a short dated paragraph), "url", "h1", "title",
+	// "byline" (a byline- or author-classed element), "rel-author",
+	// "author-link", "domain", "html-lang".
+	Sources map[string]string `json:",omitempty"`
 	// Boilerplate holds the paragraphs left out of Text (navigation,
 	// header, footer, asides, text outside the chosen article), in page
 	// order.
@@ -69,34 +83,277 @@ type Page struct {
 // A page without main text is an error wrapping article.ErrInvalid.
 func HTML(body []byte, contentType, pageURL string) (*Page, error) {
 	text := decode(body, contentType)
-	x := newExtractor()
-	x.run(text)
-
 	p := &Page{Extractor: Extractor}
-	p.Text, p.Boilerplate = x.choose()
+	var m *meta
+	var h1 []string
+	root, err := html.ParseWithOptions(bytes.NewReader(text), html.ParseOptionEnableScripting(false))
+	if err == nil {
+		d := newDoc(root, false)
+		p.Text, p.Boilerplate = d.extract()
+		m, h1 = &d.x.meta, d.h1
+		if len(p.Text) < retryBelow {
+			// Too little: perhaps the article sits in a wrapper whose
+			// class names furniture. Try again without class pruning and
+			// keep the longer result.
+			d2 := newDoc(root, true)
+			if t, b := d2.extract(); len(t) > 2*len(p.Text) {
+				p.Text, p.Boilerplate = t, b
+			}
+		}
+	}
+	if err != nil || p.Text == "" {
+		x := newExtractor()
+		x.run(text)
+		p.Text, p.Boilerplate = x.choose()
+		if m == nil {
+			m = &x.meta
+		}
+	}
 	if p.Text == "" {
 		return nil, fmt.Errorf("extract html: no main text: %w", article.ErrInvalid)
 	}
-	m := &x.meta
-	p.Title = collapse([]byte(firstOf(m.ogTitle, m.title, m.ldHeadline)))
-	p.Byline = collapse([]byte(firstOf(m.author, m.articleAuthor, m.ldAuthor)))
-	p.Language = collapse([]byte(firstOf(m.lang, m.contentLanguage, strings.ReplaceAll(m.ogLocale, "_", "-"))))
-	for _, d := range []string{m.articlePublished, m.ogPublished, m.itempropPublished, m.ldPublished, m.otherPublished, m.timeDatetime} {
-		if t, ok := parseTime(d); ok {
-			p.Published = t
-			break
-		}
-	}
-	base, _ := url.Parse(pageURL)
-	p.URL = firstOf(absURL(base, m.canonical), absURL(base, m.ogURL), absURL(nil, pageURL))
-	p.Outlet = collapse([]byte(m.siteName))
-	if p.Outlet == "" {
-		p.Outlet = registeredDomain(pageURL)
-		if p.Outlet == "" {
-			p.Outlet = registeredDomain(p.URL)
+	p.metadata(m, h1, pageURL)
+	if p.Language == "" {
+		p.Language = detectLanguage(p.Text)
+		if p.Language != "" {
+			p.Sources = cmpInit(p.Sources)
+			p.Sources["Language"] = "text"
 		}
 	}
 	return p, nil
+}
+
+// nearBefore is how many paragraphs before the article body a dateline
+// is looked for when no title heading marks the top of the story.
+const nearBefore = 8
+
+// nearAfter is how many paragraphs into the article body a dateline is
+// looked for.
+const nearAfter = 6
+
+// leadWindow is how many paragraphs after the title heading may hold the
+// standfirst.
+const leadWindow = 6
+
+// tailWindow is how many paragraphs at the end of the main text are
+// checked for furniture phrases.
+const tailWindow = 5
+
+// retryBelow is the length of main text under which extraction is tried
+// again without pruning by class and id.
+const retryBelow = 250
+
+func newDoc(root *html.Node, loose bool) *doc {
+	return &doc{root: root, marks: map[*html.Node]uint8{}, infos: make(map[*html.Node]*info, 256), x: newExtractor(), loose: loose}
+}
+
+// extract returns the main text and the boilerplate of a parsed page.
+func (d *doc) extract() (string, []string) {
+	d.body = findAtom(d.root, atom.Body)
+	if d.body == nil {
+		d.body = d.root
+	}
+	if h := findAtom(d.root, atom.Html); h != nil {
+		d.x.meta.lang = strings.TrimSpace(firstOf(attr(h, "lang"), attr(h, "xml:lang")))
+	}
+	// Metadata in <head>, then statistics and marks over the body.
+	if head := findAtom(d.root, atom.Head); head != nil {
+		d.prepare(head, true, 0)
+	}
+	d.prepare(d.body, false, 0)
+	tops := d.top()
+	keep := map[*html.Node]bool{}
+	total := 0
+	for _, t := range tops {
+		total += d.info(t).text
+	}
+	for _, t := range tops {
+		keep[t] = true
+		d.clean(t, total)
+	}
+	e := &emitter{}
+	if len(tops) == 0 {
+		// No container of paragraphs: the whole body outside furniture.
+		keep[d.body] = true
+	}
+	d.emit(d.body, e, keep, false)
+	e.flush()
+	return d.assemble(e.out)
+}
+
+func (d *doc) assemble(paras []tpara) (string, []string) {
+	var b strings.Builder
+	var boiler []string
+	for _, p := range paras {
+		if len(p.text) < 300 && len(d.x.meta.yearParas) < 32 && hasYear(p.text) {
+			d.x.meta.yearParas = append(d.x.meta.yearParas, p.text)
+		}
+	}
+	title := strings.ToLower(firstOf(d.x.meta.ogTitle, d.x.meta.ldHeadline, d.x.meta.title))
+	// The standfirst: sentences between the title heading and the article
+	// body, often in a header the page marks as furniture.
+	first, head := -1, -1
+	for i, p := range paras {
+		if p.keep {
+			first = i
+			break
+		}
+		if p.heading && title != "" && strings.Contains(title, strings.ToLower(p.text)) && len(p.text) > 10 {
+			head = i
+		}
+	}
+	// A dateline near the title: between the title heading and the first
+	// paragraphs of the body.
+	if first >= 0 {
+		from := first - nearBefore
+		if head >= 0 && head < first {
+			from = head - 2
+		}
+		for i := max(0, from); i < len(paras) && i <= first+nearAfter; i++ {
+			if t := paras[i].text; len(t) < 100 && hasYear(t) {
+				if _, ok := textDate(t); ok {
+					d.x.meta.nearDate = t
+					break
+				}
+			}
+		}
+	}
+	lead := map[int]bool{}
+	if head >= 0 && first > head {
+		for i := head + 1; i < first && i <= head+leadWindow; i++ {
+			if p := paras[i]; len(p.text) >= 80 && p.link*5 < len(p.text) && !p.heading && !p.caption {
+				lead[i] = true
+			}
+		}
+	}
+	// Furniture phrases at the head or tail of the main text.
+	var kept []int
+	for i, p := range paras {
+		if p.keep || lead[i] {
+			kept = append(kept, i)
+		}
+	}
+	drop := map[int]bool{}
+	for _, i := range kept {
+		if len(paras[i].text) < 60 && furnitureText(paras[i].text) {
+			drop[i] = true
+		}
+	}
+	for j := len(kept) - 1; j >= 0 && j >= len(kept)-tailWindow; j-- {
+		if t := paras[kept[j]].text; furnitureText(t) || dateline(t) || contactLine(t) {
+			drop[kept[j]] = true
+		}
+	}
+	for j := 0; j < len(kept) && j < 3; j++ {
+		if t := paras[kept[j]].text; furnitureText(t) || dateline(t) {
+			drop[kept[j]] = true
+		}
+	}
+	for i, p := range paras {
+		keep := (p.keep || lead[i]) && !drop[i]
+		if keep && p.heading && title != "" && strings.Contains(title, strings.ToLower(p.text)) {
+			keep = false
+		}
+		if keep && p.link*2 > len(p.text) && len(p.text) < 160 {
+			keep = false
+		}
+		if !keep {
+			boiler = append(boiler, p.text)
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.text)
+	}
+	return b.String(), boiler
+}
+
+// dateline reports whether a short paragraph is mostly a date: "Updated
+// Nov 20, 2019 01:41 PM", "Published 3 March 2003".
+func dateline(s string) bool {
+	if len(s) >= 90 || !hasYear(s) {
+		return false
+	}
+	_, ok := textDate(s)
+	return ok && !endsSentence(s)
+}
+
+// contactLine reports whether a paragraph is only an e-mail address, a
+// social handle or a bare URL: an author's contact line.
+func contactLine(s string) bool {
+	if len(s) > 80 || strings.Contains(strings.TrimSpace(s), " ") {
+		return false
+	}
+	return strings.Contains(s, "@") || strings.HasPrefix(s, "http") || strings.HasPrefix(s, "www.") || strings.Contains(s, ".com/")
+}
+
+func cmpInit(m map[string]string) map[string]string {
+	if m == nil {
+		return map[string]string{}
+	}
+	return m
+}
+
+// detectLanguage identifies the language of text with a trigram model (a
+// pure-Go port of franc), returning an ISO 639-1 code when the guess is
+// reliable and "" otherwise.
+func detectLanguage(text string) string {
+	if len(text) < langMin {
+		return "" // too little to tell
+	}
+	if len(text) > langSample {
+		i := langSample
+		for i > 0 && !utf8.RuneStart(text[i]) {
+			i--
+		}
+		text = text[:i]
+	}
+	info := whatlanggo.Detect(text)
+	if !info.IsReliable() {
+		return ""
+	}
+	return info.Lang.Iso6391()
+}
+
+// langMin is the least text, in bytes, the language identifier is asked
+// about.
+const langMin = 100
+
+// langSample is how much text the language identifier reads.
+const langSample = 1024
+
+func sameDay(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return ay == by && am == bm && ad == bd
+}
+
+// hasYear reports whether s holds four digits starting 19 or 20.
+func hasYear(s string) bool {
+	for i := 0; i+4 <= len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// findAtom returns the first element named a, breadth-first near the root.
+func findAtom(n *html.Node, a atom.Atom) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == a {
+			return c
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Html {
+			return findAtom(c, a)
+		}
+	}
+	return nil
 }
 
 // decode returns body as UTF-8 text.
@@ -127,616 +384,97 @@ func hasHighBit(b []byte) bool {
 	return false
 }
 
-// Element classes.
-const (
-	classDrop    = 1 << iota // contents are not text: script, svg, hidden elements...
-	classBoiler              // contents are boilerplate: nav, header, footer...
-	classArticle             // <article>
-	classMain                // <main>
-	classBlock               // starts and ends a paragraph
-	classVoid                // has no contents and no end tag
-)
-
-var classes = map[atom.Atom]uint8{}
-
-func init() {
-	set := func(c uint8, names ...atom.Atom) {
-		for _, a := range names {
-			classes[a] |= c
-		}
-	}
-	set(classDrop, atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Math, atom.Iframe,
-		atom.Noembed, atom.Noframes, atom.Textarea, atom.Select, atom.Button, atom.Canvas, atom.Object,
-		atom.Audio, atom.Video, atom.Datalist, atom.Map)
-	set(classBoiler, atom.Nav, atom.Header, atom.Footer, atom.Aside, atom.Form, atom.Menu)
-	set(classArticle, atom.Article)
-	set(classMain, atom.Main)
-	set(classBlock, atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Body, atom.Br, atom.Caption,
-		atom.Center, atom.Dd, atom.Details, atom.Dialog, atom.Dir, atom.Div, atom.Dl, atom.Dt, atom.Fieldset,
-		atom.Figcaption, atom.Figure, atom.Footer, atom.Form, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5,
-		atom.H6, atom.Head, atom.Header, atom.Hgroup, atom.Hr, atom.Html, atom.Legend, atom.Li, atom.Main,
-		atom.Menu, atom.Nav, atom.Ol, atom.Option, atom.P, atom.Pre, atom.Section, atom.Summary, atom.Table,
-		atom.Tbody, atom.Tfoot, atom.Thead, atom.Tr, atom.Ul, atom.Listing, atom.Plaintext, atom.Xmp)
-	// Table cells end a paragraph: most tables in news pages are layout, with
-	// navigation in one cell and the story in the next.
-	set(classBlock, atom.Td, atom.Th)
-	set(classVoid, atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img, atom.Input,
-		atom.Keygen, atom.Link, atom.Meta, atom.Param, atom.Source, atom.Track, atom.Wbr)
-}
-
-// elem is an open element.
-type elem struct {
-	name  string
-	class uint8
-}
-
-// para is one paragraph of text and where it was.
-type para struct {
-	text    string
-	article int // which <article> (outermost, numbered from 1) holds it; 0 for none
-	main    bool
-	boiler  bool
-}
-
-// meta holds the metadata candidates seen in the page.
-type meta struct {
-	title, ogTitle, ldHeadline      string
-	author, articleAuthor, ldAuthor string
-	siteName                        string
-	canonical, ogURL                string
-	lang, contentLanguage, ogLocale string
-	articlePublished, ogPublished   string
-	itempropPublished, ldPublished  string
-	otherPublished, timeDatetime    string
-	ldScripts                       int
-}
-
-// Bounds on JSON-LD work per page.
-const (
-	maxLDScripts = 8
-	maxLDBytes   = 1 << 20
-)
-
-type extractor struct {
-	z      *html.Tokenizer
-	stack  []elem
-	open   map[string]int // open elements by name, to ignore stray end tags at once
-	drop   int            // open classDrop elements
-	boiler int            // open classBoiler elements
-	art    int            // open <article> elements
-	artID  int            // number of the outermost open <article>
-	nArt   int            // <article> elements seen
-	main   int            // open <main> elements
-
-	cur   []byte // the paragraph being built
-	space bool   // white space is pending before the next word
-	paras []para
-	meta  meta
-}
-
-func newExtractor() *extractor {
-	return &extractor{open: make(map[string]int)}
-}
-
-func (x *extractor) run(text []byte) {
-	x.z = html.NewTokenizer(bytes.NewReader(text))
-	for {
-		switch x.z.Next() {
-		case html.ErrorToken:
-			x.flush()
-			return
-		case html.TextToken:
-			if x.drop == 0 {
-				x.addText(x.z.Text())
-			}
-		case html.StartTagToken:
-			x.start(false)
-		case html.SelfClosingTagToken:
-			x.start(true)
-		case html.EndTagToken:
-			name, _ := x.z.TagName()
-			x.end(tagName(name))
-		}
-	}
-}
-
-// tagName returns name as a string, without allocating for known tags.
-func tagName(name []byte) string {
-	if a := atom.Lookup(name); a != 0 {
-		return a.String()
-	}
-	return string(name)
-}
-
-// attrs are the attributes of a start tag that matter here.
-type attrs struct {
-	hidden                        bool
-	property, name, itemprop, typ string
-	content, datetime, rel, href  string
-	lang, httpEquiv               string
-}
-
-func (x *extractor) attrs(has bool) attrs {
-	var a attrs
-	for has {
-		var k, v []byte
-		k, v, has = x.z.TagAttr()
-		switch string(k) {
-		case "hidden":
-			a.hidden = true
-		case "aria-hidden":
-			a.hidden = a.hidden || bytes.EqualFold(bytes.TrimSpace(v), []byte("true"))
-		case "style":
-			a.hidden = a.hidden || displayNone(v)
-		case "property":
-			a.property = strings.ToLower(strings.TrimSpace(string(v)))
-		case "name":
-			a.name = strings.ToLower(strings.TrimSpace(string(v)))
-		case "itemprop":
-			a.itemprop = strings.ToLower(strings.TrimSpace(string(v)))
-		case "type":
-			a.typ = strings.ToLower(strings.TrimSpace(string(v)))
-		case "content":
-			a.content = string(v)
-		case "datetime":
-			a.datetime = string(v)
-		case "rel":
-			a.rel = strings.ToLower(string(v))
-		case "href":
-			a.href = strings.TrimSpace(string(v))
-		case "lang", "xml:lang":
-			if a.lang == "" {
-				a.lang = strings.TrimSpace(string(v))
-			}
-		case "http-equiv":
-			a.httpEquiv = strings.ToLower(strings.TrimSpace(string(v)))
-		}
-	}
-	return a
-}
-
-func displayNone(style []byte) bool {
-	s := bytes.ToLower(bytes.ReplaceAll(style, []byte(" "), nil))
-	return bytes.Contains(s, []byte("display:none")) || bytes.Contains(s, []byte("visibility:hidden"))
-}
-
-func (x *extractor) start(selfClosing bool) {
-	raw, hasAttr := x.z.TagName()
-	a := atom.Lookup(raw)
-	name := tagName(raw)
-	at := x.attrs(hasAttr)
-	class := classes[a]
-	m := &x.meta
-
-	switch a {
-	case atom.Html:
-		if m.lang == "" {
-			m.lang = at.lang
-		}
-	case atom.Meta:
-		x.metaTag(&at)
-	case atom.Link:
-		if m.canonical == "" && hasToken(at.rel, "canonical") {
-			m.canonical = at.href
-		}
-	case atom.Time:
-		if m.timeDatetime == "" {
-			m.timeDatetime = at.datetime
-		}
-	case atom.Title:
-		// <title> is raw text up to </title>: take it here. Titles inside
-		// <svg> are not the page's.
-		// Its end tag, if consumed here, is not missed: title is never
-		// pushed.
-		if x.drop == 0 {
-			if x.z.Next() == html.TextToken && m.title == "" {
-				m.title = collapse(x.z.Text())
+// metadata fills the page's metadata from what the extractor saw.
+func (p *Page) metadata(m *meta, h1 []string, pageURL string) {
+	src := map[string]string{}
+	pick := func(field string, cands ...[2]string) string {
+		for _, c := range cands {
+			if v := collapse([]byte(c[0])); v != "" {
+				src[field] = c[1]
+				return v
 			}
 		}
-		return
-	case atom.Script:
-		// JSON-LD metadata. Like <title>, the script is raw text up to its
-		// end tag, taken here and not pushed.
-		if at.typ == "application/ld+json" && x.drop == 0 {
-			if x.z.Next() == html.TextToken && m.ldScripts < maxLDScripts {
-				m.ldScripts++
-				x.jsonLD(x.z.Text())
+		return ""
+	}
+	p.Outlet = pick("Outlet", [2]string{m.siteName, "meta"}, [2]string{m.ldPublisher, "json-ld"})
+	p.Title = cleanTitle(pick("Title", [2]string{m.ogTitle, "meta"}, [2]string{m.ldHeadline, "json-ld"}, [2]string{m.twitterTitle, "meta"}, [2]string{firstOf(h1...), "h1"}, [2]string{m.title, "title"}), p.Outlet)
+	// The headline on the page, when the declared title is it plus a
+	// kicker or a site name.
+	if h := collapse([]byte(firstOf(h1...))); len(h) >= 10 && src["Title"] != "h1" && h != p.Title &&
+		strings.Contains(strings.ToLower(p.Title), strings.ToLower(h)) {
+		p.Title, src["Title"] = h, "h1"
+	}
+	for _, c := range [][2]string{{m.ldAuthor, "json-ld"}, {m.author, "meta"}, {m.articleAuthor, "meta"}, {m.otherAuthor, "meta"},
+		{m.itempropAuthor, "microdata"}, {m.relAuthor, "rel-author"}, {m.bylineClass, "byline"}, {m.bylineBoiler, "byline"}, {m.authorLink, "author-link"}} {
+		if a := cleanByline(c[0]); a != "" && !orgName(a, p.Outlet, pageURL) {
+			p.Byline, src["Byline"] = a, c[1]
+			break
+		}
+	}
+	p.Language = pick("Language", [2]string{m.lang, "html-lang"}, [2]string{m.contentLanguage, "meta"}, [2]string{strings.ReplaceAll(m.ogLocale, "_", "-"), "meta"})
+	for _, d := range [][2]string{{m.ldPublished, "json-ld"}, {m.articlePublished, "meta"}, {m.ogPublished, "meta"}, {m.itempropPublished, "microdata"},
+		{m.otherPublished, "meta"}, {m.ldAnyPublished, "json-ld"}, {m.timePub, "time"}, {m.abbrPublished, "microformat"}, {m.itempropText, "microdata"},
+		{m.timeDatetime, "time"}, {m.otherCreated, "meta"}, {"url", "url"}, {m.dateClass, "dateline"}, {m.timeBoiler, "time"}, {"100", "text"}, {"300", "text"}} {
+		if d[1] == "text" {
+			// Read lazily: the regular expressions cost.
+			max := 100
+			if d[0] == "300" {
+				max = 300
 			}
-			return
+			d[0] = m.shortDate(max)
 		}
-	}
-	if at.itemprop == "datepublished" && m.itempropPublished == "" {
-		m.itempropPublished = firstOf(at.content, at.datetime)
-	}
-	if at.hidden && class&classVoid == 0 {
-		class |= classDrop
-	}
-	if class&classBlock != 0 {
-		x.flush()
-	}
-	// Raw text elements (script, style...) run to their end tag even when
-	// written <script/>, so they are pushed to drop that text.
-	if class&classVoid != 0 || (selfClosing && class&classDrop == 0) {
-		return
-	}
-	x.push(name, class)
-}
-
-func (x *extractor) metaTag(at *attrs) {
-	m := &x.meta
-	v := strings.TrimSpace(at.content)
-	if v == "" {
-		return
-	}
-	set := func(p *string) {
-		if *p == "" {
-			*p = v
-		}
-	}
-	if at.httpEquiv == "content-language" {
-		set(&m.contentLanguage)
-	}
-	for _, key := range []string{at.property, at.name, at.itemprop} {
-		switch key {
-		case "og:title":
-			set(&m.ogTitle)
-		case "og:site_name":
-			set(&m.siteName)
-		case "og:url":
-			set(&m.ogURL)
-		case "og:locale":
-			set(&m.ogLocale)
-		case "article:published_time":
-			set(&m.articlePublished)
-		case "og:published_time", "og:article:published_time":
-			set(&m.ogPublished)
-		case "datepublished":
-			set(&m.itempropPublished)
-		case "pubdate", "publishdate", "publish-date", "parsely-pub-date", "dc.date.issued", "dcterms.created", "sailthru.date":
-			set(&m.otherPublished)
-		case "author":
-			if !looksURL(v) {
-				set(&m.author)
+		if d[1] == "url" {
+			if t, ok := urlDate(pageURL); ok {
+				p.Published, src["Published"] = t, "url"
+				break
 			}
-		case "article:author":
-			if !looksURL(v) {
-				set(&m.articleAuthor)
-			}
-		}
-	}
-}
-
-func (x *extractor) push(name string, class uint8) {
-	if class&(classDrop|classBoiler|classArticle|classMain) != 0 {
-		x.flush() // a paragraph belongs to one region
-	}
-	x.stack = append(x.stack, elem{name, class})
-	x.open[name]++
-	x.count(class, +1)
-}
-
-// end closes the innermost open element named name and any left open inside
-// it. An end tag with no open element is ignored.
-func (x *extractor) end(name string) {
-	if x.open[name] == 0 {
-		if name == "br" || name == "p" { // </br> and a stray </p> break a line, as in browsers
-			x.flush()
-		}
-		return
-	}
-	for len(x.stack) > 0 {
-		e := x.stack[len(x.stack)-1]
-		x.stack = x.stack[:len(x.stack)-1]
-		x.open[e.name]--
-		if e.class&(classDrop|classBoiler|classArticle|classMain|classBlock) != 0 {
-			x.flush()
-		}
-		x.count(e.class, -1)
-		if e.name == name {
-			return
-		}
-	}
-}
-
-func (x *extractor) count(class uint8, d int) {
-	if class&classDrop != 0 {
-		x.drop += d
-	}
-	if class&classBoiler != 0 {
-		x.boiler += d
-	}
-	if class&classMain != 0 {
-		x.main += d
-	}
-	if class&classArticle != 0 {
-		if d > 0 && x.art == 0 {
-			x.nArt++
-			x.artID = x.nArt
-		}
-		x.art += d
-	}
-}
-
-// addText appends text to the paragraph, collapsing white space.
-func (x *extractor) addText(t []byte) {
-	for len(t) > 0 {
-		c := t[0]
-		if c < utf8.RuneSelf {
-			switch c {
-			case ' ', '\n', '\t', '\r', '\f', '\v':
-				x.space = true
-			case 0:
-				// NUL in text is ignored, as HTML parsers do.
-			default:
-				x.word()
-				x.cur = append(x.cur, c)
-			}
-			t = t[1:]
 			continue
 		}
-		r, n := utf8.DecodeRune(t)
-		switch {
-		case r == utf8.RuneError && n == 1:
-			x.word()
-			x.cur = append(x.cur, "\uFFFD"...)
-		case unicode.IsSpace(r):
-			x.space = true
-		default:
-			x.word()
-			x.cur = append(x.cur, t[:n]...)
-		}
-		t = t[n:]
-	}
-}
-
-// word writes the pending space before a word.
-func (x *extractor) word() {
-	if x.space && len(x.cur) > 0 {
-		x.cur = append(x.cur, ' ')
-	}
-	x.space = false
-}
-
-// flush ends the paragraph being built.
-func (x *extractor) flush() {
-	x.space = false
-	if len(x.cur) == 0 {
-		return
-	}
-	p := para{text: string(x.cur), main: x.main > 0, boiler: x.boiler > 0}
-	if x.art > 0 {
-		p.article = x.artID
-	}
-	x.paras = append(x.paras, p)
-	x.cur = x.cur[:0]
-}
-
-// choose picks the main text: the <article> with the most text, else
-// <main>, else everything outside boilerplate elements. An <article> or
-// <main> holding under a tenth of the page's text is taken for a teaser and
-// passed over. Every other paragraph is boilerplate.
-func (x *extractor) choose() (text string, boilerplate []string) {
-	var total, mainLen int
-	perArticle := map[int]int{}
-	for _, p := range x.paras {
-		if p.boiler {
-			continue
-		}
-		total += len(p.text)
-		if p.article > 0 {
-			perArticle[p.article] += len(p.text)
-		}
-		if p.main {
-			mainLen += len(p.text)
+		if t, ok := parseTime(d[0]); ok {
+			p.Published, src["Published"] = t, d[1]
+			break
 		}
 	}
-	best, bestLen := 0, 0
-	for id, n := range perArticle {
-		if n > bestLen || (n == bestLen && id < best) {
-			best, bestLen = id, n
+	// The dateline the page shows its readers beside the headline wins
+	// over a declared date on another day: declared dates are often a first
+	// draft's, a template's, or in another zone.
+	if t, ok := parseTime(m.nearDate); ok && src["Published"] != "dateline" {
+		if !sameDay(t, p.Published) {
+			p.Published, src["Published"] = t, "dateline"
 		}
 	}
-	keep := func(p para) bool { return !p.boiler }
-	switch {
-	case bestLen > 0 && bestLen*10 >= total:
-		keep = func(p para) bool { return !p.boiler && p.article == best }
-	case mainLen > 0 && mainLen*10 >= total:
-		keep = func(p para) bool { return !p.boiler && p.main }
-	}
-	var b strings.Builder
-	for _, p := range x.paras {
-		if !keep(p) {
-			boilerplate = append(boilerplate, p.text)
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(p.text)
-	}
-	return b.String(), boilerplate
-}
-
-// jsonLD reads schema.org metadata from a JSON-LD script.
-func (x *extractor) jsonLD(data []byte) {
-	if len(data) > maxLDBytes {
-		return
-	}
-	var v any
-	if json.Unmarshal(data, &v) != nil {
-		return
-	}
-	x.ldWalk(v, 0)
-}
-
-func (x *extractor) ldWalk(v any, depth int) {
-	if depth > 4 {
-		return
-	}
-	switch v := v.(type) {
-	case []any:
-		for _, e := range v {
-			x.ldWalk(e, depth+1)
-		}
-	case map[string]any:
-		if g, ok := v["@graph"]; ok {
-			x.ldWalk(g, depth+1)
-		}
-		if !ldIsArticle(v["@type"]) {
-			return
-		}
-		m := &x.meta
-		if s, ok := v["datePublished"].(string); ok && m.ldPublished == "" {
-			m.ldPublished = s
-		}
-		if s, ok := v["headline"].(string); ok && m.ldHeadline == "" {
-			m.ldHeadline = collapse([]byte(s))
-		}
-		if m.ldAuthor == "" {
-			m.ldAuthor = strings.Join(ldNames(v["author"], true), ", ")
+	// A time in UTC is shown to readers in the outlet's own zone.
+	if !p.Published.IsZero() && p.Published.Location() == time.UTC && (p.Published.Hour() != 0 || p.Published.Minute() != 0) {
+		if loc := outletZone(pageURL, p.Language); loc != nil {
+			p.Published = p.Published.In(loc)
 		}
 	}
-}
-
-// ldIsArticle reports whether a JSON-LD @type names an article:
-// NewsArticle, ReportageNewsArticle, BlogPosting...
-func ldIsArticle(t any) bool {
-	switch t := t.(type) {
-	case string:
-		return strings.HasSuffix(t, "Article") || t == "BlogPosting" || t == "LiveBlogPosting"
-	case []any:
-		for _, e := range t {
-			if ldIsArticle(e) {
-				return true
-			}
+	// A URL date a day off the declared time is the outlet's own calendar
+	// day, where the declared one was written in another zone.
+	if u, ok := urlDate(pageURL); ok && !p.Published.IsZero() && src["Published"] != "url" {
+		y, mo, dd := p.Published.Date()
+		if day := time.Date(y, mo, dd, 0, 0, 0, 0, time.UTC); day != u && day.Sub(u).Abs() <= 24*time.Hour {
+			p.Published, src["Published"] = u, "url"
 		}
 	}
-	return false
-}
-
-func ldNames(v any, top bool) []string {
-	switch v := v.(type) {
-	case string:
-		if s := strings.TrimSpace(v); s != "" && !looksURL(s) {
-			return []string{s}
-		}
-	case map[string]any:
-		return ldNames(v["name"], false)
-	case []any:
-		if !top {
-			return nil
-		}
-		var names []string
-		for _, e := range v {
-			names = append(names, ldNames(e, false)...)
-		}
-		return names
-	}
-	return nil
-}
-
-// collapse returns t with white space runs made one space, trimmed.
-func collapse(t []byte) string {
-	x := extractor{}
-	x.addText(t)
-	return strings.ToValidUTF8(string(x.cur), "\uFFFD")
-}
-
-func firstOf(ss ...string) string {
-	for _, s := range ss {
-		if s = strings.TrimSpace(s); s != "" {
-			return s
+	for _, d := range [][2]string{{m.ldModified, "json-ld"}, {m.articleModified, "meta"}, {m.itempropModified, "microdata"}, {m.otherModified, "meta"}} {
+		if t, ok := parseTime(d[0]); ok {
+			p.Modified, src["Modified"] = t, d[1]
+			break
 		}
 	}
-	return ""
-}
-
-func hasToken(list, tok string) bool {
-	for _, f := range strings.Fields(list) {
-		if f == tok {
-			return true
+	base, _ := url.Parse(pageURL)
+	p.URL = firstOf(absURL(base, m.canonical), absURL(base, m.ogURL), absURL(nil, pageURL))
+	if p.Outlet == "" {
+		p.Outlet = registeredDomain(pageURL)
+		if p.Outlet == "" {
+			p.Outlet = registeredDomain(p.URL)
+		}
+		if p.Outlet != "" {
+			src["Outlet"] = "domain"
 		}
 	}
-	return false
-}
-
-func looksURL(s string) bool {
-	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "//")
-}
-
-// absURL resolves ref against base and returns it if it is an absolute
-// http(s) URL, else "".
-func absURL(base *url.URL, ref string) string {
-	ref = strings.TrimSpace(ref)
-	if ref == "" {
-		return ""
+	if len(src) > 0 {
+		p.Sources = src
 	}
-	u, err := url.Parse(ref)
-	if err != nil {
-		return ""
-	}
-	if base != nil {
-		u = base.ResolveReference(u)
-	}
-	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return ""
-	}
-	return u.String()
-}
-
-// registeredDomain returns the registered domain of an http(s) URL's host
-// ("bbc.co.uk" for https://www.bbc.co.uk/news), the address for an IP
-// host, or "".
-func registeredDomain(raw string) string {
-	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
-		return ""
-	}
-	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
-	if host == "" {
-		return ""
-	}
-	if net.ParseIP(host) != nil {
-		return host
-	}
-	d, err := publicsuffix.EffectiveTLDPlusOne(host)
-	if err != nil {
-		return ""
-	}
-	return d
-}
-
-// timeLayouts are the date forms pages use in metadata. Times without a
-// zone are taken as UTC.
-var timeLayouts = []string{
-	time.RFC3339Nano,
-	"2006-01-02T15:04:05Z0700",
-	"2006-01-02T15:04:05.999999999Z0700",
-	"2006-01-02T15:04Z07:00",
-	"2006-01-02T15:04:05",
-	"2006-01-02T15:04:05.999999999",
-	"2006-01-02T15:04",
-	"2006-01-02 15:04:05Z07:00",
-	"2006-01-02 15:04:05 Z0700",
-	"2006-01-02 15:04:05",
-	"2006-01-02 15:04",
-	"2006-01-02",
-	"20060102",
-	time.RFC1123Z,
-	time.RFC1123,
-	"Mon, 2 Jan 2006 15:04:05 -0700",
-	"Mon, 2 Jan 2006 15:04:05 MST",
-}
-
-func parseTime(s string) (time.Time, bool) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return time.Time{}, false
-	}
-	for _, layout := range timeLayouts {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, true
-		}
-	}
-	return time.Time{}, false
 }

@@ -23,6 +23,10 @@ func FuzzHTML(f *testing.F) {
 		`<script type="application/ld+json">{"@type":"NewsArticle","author":[[["x"]]]}</script><p>z`,
 		"<meta charset=shift_jis><p>\x93\xfa</p>", "\xfe\xff\x00<\x00p\x00>\x00a", "<p hidden>h</p><p>v",
 		"<div><nav>m<div>n</div></div>o", "</p></br>", "<html lang=de><p>&amp;&nbsp;&#x1F600;</p>",
+		strings.Repeat("<div>", 600) + "deep", "<app-root><x-a><p>custom, elements, hold, text, here and there.</p></x-a></app-root>",
+		`<div class="post">text<br>more text, with commas, here<br><br>and more<div class="ad">x</div></div>`,
+		`<header><h1>T</h1><p>A standfirst that is long enough to count as a lead paragraph here.</p></header><article><p>Body.</p></article>`,
+		`<time datetime="2024-01-02T23:30:00Z">x</time><span class="date">3. März 2024</span><p class="byline">Von Anna Muster, 01.02.2024</p>`,
 	} {
 		f.Add([]byte(s), "", "")
 		f.Add([]byte(s), "text/html; charset=windows-1252", "http://[::1]:80/x")

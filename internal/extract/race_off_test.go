@@ -1,0 +1,6 @@
+//go:build !race
+
+package extract
+
+// slowdown scales time limits in tests: the race detector costs about 10x.
+const slowdown = 1
