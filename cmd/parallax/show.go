@@ -90,6 +90,9 @@ paragraph). ID is the full content hash, a unique prefix of it (4+ chars), or
 	w := e.stdout
 	field := func(k, v string) {
 		if v != "" {
+			if src := a.Provenance[strings.ToLower(k)]; src != "" {
+				v += "  (from " + src + ")"
+			}
 			fmt.Fprintf(w, "%-10s %s\n", k+":", v)
 		}
 	}
@@ -99,6 +102,9 @@ paragraph). ID is the full content hash, a unique prefix of it (4+ chars), or
 	field("Byline", a.Byline)
 	if !a.Published.IsZero() {
 		field("Published", a.Published.Format(time.RFC3339))
+	}
+	if !a.Modified.IsZero() {
+		field("Modified", a.Modified.Format(time.RFC3339))
 	}
 	field("URL", a.URL)
 	field("Language", a.Language)

@@ -55,8 +55,16 @@ type Article struct {
 	Byline string `json:"byline,omitempty"`
 	// Published is the publication time when known; the zero time otherwise.
 	Published time.Time `json:"published,omitzero"`
-	Language  string    `json:"language,omitempty"`
-	Format    Format    `json:"format"`
+	// Modified is when the page says the article was last updated.
+	Modified time.Time `json:"modified,omitzero"`
+	// Provenance says where each piece of metadata came from, keyed by
+	// field ("title", "byline", "outlet", "language", "published",
+	// "modified", "url"): "input" when the input stated it (a JSON field, a
+	// WARC header), else the extractor's source ("json-ld", "meta", "time",
+	// "dateline", "url", "domain", ...). Nil when nothing is known.
+	Provenance map[string]string `json:"provenance,omitempty"`
+	Language   string            `json:"language,omitempty"`
+	Format     Format            `json:"format"`
 	// Extractor names the component and version that produced Text from the
 	// raw input, so articles can be re-extracted when it improves.
 	Extractor string `json:"extractor"`

@@ -320,11 +320,24 @@ func Build(r *source.Record) (a *article.Article, raw *article.Raw, warn string,
 		Published: r.Published,
 		Format:    r.Format,
 	}
+	prov := map[string]string{}
+	for field, v := range map[string]bool{"url": r.URL != "", "outlet": r.Outlet != "", "title": r.Title != "",
+		"byline": r.Byline != "", "language": r.Language != "", "published": !r.Published.IsZero()} {
+		if v {
+			prov[field] = "input"
+		}
+	}
 	if r.HTML {
 		p, err := extract.HTML(r.Body, r.ContentType, r.URL)
 		if err != nil {
 			return nil, nil, "", err
 		}
+		for field, src := range p.Sources {
+			if f := strings.ToLower(field); prov[f] == "" {
+				prov[f] = src
+			}
+		}
+		a.Modified = p.Modified
 		a.Text = text.NormalizeString(p.Text)
 		a.Extractor = p.Extractor
 		for _, b := range p.Boilerplate {
@@ -361,10 +374,24 @@ func Build(r *source.Record) (a *article.Article, raw *article.Raw, warn string,
 	a.Title = text.NormalizeString(a.Title)
 	a.Byline = text.NormalizeString(a.Byline)
 	if a.Outlet == "" {
-		a.Outlet = Domain(a.URL)
+		if a.Outlet = Domain(a.URL); a.Outlet != "" {
+			prov["outlet"] = "domain"
+		}
 	}
 	if !a.Published.IsZero() {
 		a.Published = a.Published.UTC()
+	}
+	if !a.Modified.IsZero() {
+		a.Modified = a.Modified.UTC()
+	}
+	// Keep provenance only for fields that have a value.
+	for f := range prov {
+		if !hasField(a, f) {
+			delete(prov, f)
+		}
+	}
+	if len(prov) > 0 {
+		a.Provenance = prov
 	}
 	a.ID = article.HashText(a.Text)
 	return a, raw, warn, nil
@@ -393,6 +420,26 @@ func Domain(u string) string {
 		return host
 	}
 	return d
+}
+
+func hasField(a *article.Article, f string) bool {
+	switch f {
+	case "url":
+		return a.URL != ""
+	case "outlet":
+		return a.Outlet != ""
+	case "title":
+		return a.Title != ""
+	case "byline":
+		return a.Byline != ""
+	case "language":
+		return a.Language != ""
+	case "published":
+		return !a.Published.IsZero()
+	case "modified":
+		return !a.Modified.IsZero()
+	}
+	return false
 }
 
 func first(a, b string) string {

@@ -67,6 +67,12 @@ func TestBuild(t *testing.T) {
 			if a.ID != article.HashText(a.Text) || len(a.ID) != 64 {
 				t.Errorf("ID %q is not the text hash", a.ID)
 			}
+			if tt.rec.HTML && (a.Provenance["title"] != "input" || a.Provenance["outlet"] != "domain" || a.Provenance["published"] != "input") {
+				t.Errorf("provenance %v", a.Provenance)
+			}
+			if !tt.rec.HTML && a.Provenance != nil {
+				t.Errorf("plain text with no metadata has provenance %v", a.Provenance)
+			}
 			if raw == nil || string(raw.Data) != string(tt.rec.Body) {
 				t.Errorf("raw input not kept")
 			}

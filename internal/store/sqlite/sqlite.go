@@ -126,8 +126,8 @@ func (s *Store) open(ctx context.Context, o *Options) error {
 		sql  string
 	}{
 		{&s.insArticle, `INSERT INTO articles (id, source, url, outlet, title, byline, published,
-			language, format, extractor, ingested, text_size, text, boilerplate)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			language, format, extractor, ingested, text_size, text, boilerplate, modified, provenance)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO NOTHING
 			RETURNING seq, ingested`},
 		{&s.selSeq, `SELECT seq, ingested FROM articles WHERE id = ?`},
@@ -267,9 +267,11 @@ func checkArticle(a *article.Article) error {
 	if a.Source == "" {
 		return fmt.Errorf("empty source: %w", article.ErrInvalid)
 	}
-	if !a.Published.IsZero() {
-		if y := a.Published.UTC().Year(); y < 1 || y > 9999 {
-			return fmt.Errorf("published year %d out of range: %w", y, article.ErrInvalid)
+	for name, t := range map[string]time.Time{"published": a.Published, "modified": a.Modified} {
+		if !t.IsZero() {
+			if y := t.UTC().Year(); y < 1 || y > 9999 {
+				return fmt.Errorf("%s year %d out of range: %w", name, y, article.ErrInvalid)
+			}
 		}
 	}
 	if !utf8.ValidString(a.Text) {
@@ -370,8 +372,8 @@ func (s *Store) PutBatch(ctx context.Context, items []store.Item) (created []boo
 		}
 	}()
 	type prepared struct {
-		bp, published any
-		data          *bytes.Buffer
+		bp, published, modified, provenance any
+		data                                *bytes.Buffer
 	}
 	// Encode and compress before taking the write lock, so that concurrent
 	// Puts compress in parallel; a duplicate wastes the work, which is rarer.
@@ -383,6 +385,16 @@ func (s *Store) PutBatch(ctx context.Context, items []store.Item) (created []boo
 		}
 		if !it.Article.Published.IsZero() {
 			p.published = formatTime(it.Article.Published)
+		}
+		if !it.Article.Modified.IsZero() {
+			p.modified = formatTime(it.Article.Modified)
+		}
+		if len(it.Article.Provenance) > 0 {
+			b, err := json.Marshal(it.Article.Provenance)
+			if err != nil {
+				return nil, err
+			}
+			p.provenance = string(b)
 		}
 		if it.Raw != nil {
 			p.data = buffers.Get().(*bytes.Buffer)
@@ -421,6 +433,7 @@ func (s *Store) PutBatch(ctx context.Context, items []store.Item) (created []boo
 		err = insArticle.QueryRowContext(sctx,
 			a.ID, a.Source, a.URL, a.Outlet, a.Title, a.Byline, p.published,
 			a.Language, string(a.Format), a.Extractor, now, len(a.Text), a.Text, p.bp,
+			p.modified, p.provenance,
 		).Scan(&seqs[i], &ingested)
 		if errors.Is(err, sql.ErrNoRows) { // already stored
 			created[i] = false
@@ -453,7 +466,7 @@ func (s *Store) PutBatch(ctx context.Context, items []store.Item) (created []boo
 // The columns scanArticle reads, in its order; textColumns follow when
 // the text is wanted.
 const (
-	metaColumns = `seq, id, source, url, outlet, title, byline, published, language, format, extractor, ingested`
+	metaColumns = `seq, id, source, url, outlet, title, byline, published, language, format, extractor, ingested, modified, provenance`
 	textColumns = `, text, boilerplate`
 )
 
@@ -464,7 +477,9 @@ func scanArticle(rows *sql.Rows, withText bool) (*article.Article, error) {
 		published   sql.NullString
 		ingested    string
 		boilerplate sql.NullString
-		dest        = []any{&a.Seq, &a.ID, &a.Source, &a.URL, &a.Outlet, &a.Title, &a.Byline, &published, &a.Language, &format, &a.Extractor, &ingested}
+		modified    sql.NullString
+		provenance  sql.NullString
+		dest        = []any{&a.Seq, &a.ID, &a.Source, &a.URL, &a.Outlet, &a.Title, &a.Byline, &published, &a.Language, &format, &a.Extractor, &ingested, &modified, &provenance}
 		err         error
 	)
 	if withText {
@@ -481,6 +496,16 @@ func scanArticle(rows *sql.Rows, withText bool) (*article.Article, error) {
 	}
 	if a.Ingested, err = parseTime(ingested); err != nil {
 		return nil, err
+	}
+	if modified.Valid {
+		if a.Modified, err = parseTime(modified.String); err != nil {
+			return nil, err
+		}
+	}
+	if provenance.Valid {
+		if err := json.Unmarshal([]byte(provenance.String), &a.Provenance); err != nil {
+			return nil, fmt.Errorf("provenance: %w: %w", article.ErrCorrupt, err)
+		}
 	}
 	if boilerplate.Valid {
 		if err := json.Unmarshal([]byte(boilerplate.String), &a.Boilerplate); err != nil {

@@ -22,6 +22,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -104,17 +105,19 @@ func open(t *testing.T, f Factory) (store.Store, func(t *testing.T) store.Store)
 // are determined by text.
 func newArticle(text, outlet string) *article.Article {
 	return &article.Article{
-		ID:        article.HashText(text),
-		Source:    "https://" + outlet + ".example/news/" + article.Short(article.HashText(text)),
-		URL:       "https://" + outlet + ".example/n/" + article.Short(article.HashText(text)),
-		Outlet:    outlet,
-		Title:     "Title of " + text,
-		Byline:    "By A. Reporter",
-		Published: time.Date(2024, 3, 5, 14, 30, 15, 123456000, time.UTC),
-		Language:  "en",
-		Format:    article.FormatHTML,
-		Extractor: "storetest/1",
-		Text:      text,
+		ID:         article.HashText(text),
+		Source:     "https://" + outlet + ".example/news/" + article.Short(article.HashText(text)),
+		URL:        "https://" + outlet + ".example/n/" + article.Short(article.HashText(text)),
+		Outlet:     outlet,
+		Title:      "Title of " + text,
+		Byline:     "By A. Reporter",
+		Published:  time.Date(2024, 3, 5, 14, 30, 15, 123456000, time.UTC),
+		Modified:   time.Date(2024, 3, 6, 9, 0, 0, 0, time.FixedZone("CET", 3600)),
+		Provenance: map[string]string{"published": "json-ld", "title": "input"},
+		Language:   "en",
+		Format:     article.FormatHTML,
+		Extractor:  "storetest/1",
+		Text:       text,
 	}
 }
 
@@ -122,6 +125,7 @@ func newArticle(text, outlet string) *article.Article {
 func clone(a *article.Article) *article.Article {
 	c := *a
 	c.Boilerplate = slices.Clone(a.Boilerplate)
+	c.Provenance = maps.Clone(a.Provenance)
 	return &c
 }
 
@@ -131,6 +135,9 @@ func inUTC(a *article.Article) *article.Article {
 	c := clone(a)
 	if !c.Published.IsZero() {
 		c.Published = c.Published.UTC()
+	}
+	if !c.Modified.IsZero() {
+		c.Modified = c.Modified.UTC()
 	}
 	c.Ingested = c.Ingested.UTC()
 	if len(c.Boilerplate) == 0 {
