@@ -61,6 +61,12 @@ func commands() []command {
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// After the first signal, stop catching them: a second Ctrl-C ends the
+	// process at once, even when it is blocked reading a pipe.
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	code := run(ctx, &env{
 		stdin:      os.Stdin,
 		stdout:     os.Stdout,
@@ -68,10 +74,11 @@ func main() {
 		getenv:     os.Getenv,
 		isTerminal: isTerminal(os.Stderr),
 	}, os.Args[1:])
-	stop()
+	// Only a signal makes ctx done before stop is called here.
 	if code != exitOK && ctx.Err() != nil {
 		code = exitSignal
 	}
+	stop()
 	os.Exit(code)
 }
 

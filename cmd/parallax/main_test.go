@@ -458,3 +458,39 @@ func TestEvalCLI(t *testing.T) {
 		t.Fatalf("sentences: %+v", sent)
 	}
 }
+
+// TestExitCodes runs the real binary (this test binary acting as it) and
+// checks the documented exit codes, which only a separate process shows.
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "p.db")
+	bad := filepath.Join(dir, "bad.jsonl")
+	good := filepath.Join(dir, "good.txt")
+	_ = os.WriteFile(bad, []byte("not json\n"), 0o644)
+	_ = os.WriteFile(good, []byte("A story about a vote."), 0o644)
+	for _, c := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{"version"}, exitOK},
+		{[]string{"ingest", "--progress", "none", good}, exitOK},
+		{[]string{"bogus"}, exitUsage},
+		{[]string{"show", "ffffffff"}, exitNotFound},
+		{[]string{"ingest", "--progress", "none", bad}, exitPartial},
+		{[]string{"ls", "--store", filepath.Join(dir, "good.txt")}, exitSystem},
+	} {
+		cmd := exec.Command(os.Args[0], c.args...)
+		cmd.Env = append(os.Environ(), "PARALLAX_TEST_MAIN=1", "PARALLAX_STORE="+db)
+		err := cmd.Run()
+		code := 0
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			code = ee.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		if code != c.want {
+			t.Errorf("parallax %v: exit %d, want %d", c.args, code, c.want)
+		}
+	}
+}

@@ -250,6 +250,11 @@ func (w *writer) flush(ctx context.Context) error {
 		}
 	}
 	created, err := w.st.PutBatch(ctx, w.items)
+	if errors.Is(err, article.ErrInvalid) && ctx.Err() == nil {
+		// One article the store refuses must not cost the others: store
+		// them one by one and fail only the refused ones.
+		created, err = w.putEach(ctx)
+	}
 	if err != nil {
 		return fmt.Errorf("ingest %s: %w", w.batch[0].origin(), err)
 	}
@@ -279,6 +284,27 @@ func (w *writer) flush(ctx context.Context) error {
 		j.rec, j.res = nil, nil // let the batch's memory go
 	}
 	return nil
+}
+
+// putEach stores the batch's articles one at a time; an article the store
+// refuses as invalid becomes that job's error.
+func (w *writer) putEach(ctx context.Context) ([]bool, error) {
+	var created []bool
+	for _, j := range w.batch {
+		if j.res == nil || j.res.err != nil {
+			continue
+		}
+		c, err := w.st.Put(ctx, j.res.a, j.res.raw)
+		switch {
+		case errors.Is(err, article.ErrInvalid):
+			j.res.err = err
+			continue
+		case err != nil:
+			return nil, err
+		}
+		created = append(created, c)
+	}
+	return created, nil
 }
 
 func (j *job) origin() string {
@@ -378,11 +404,17 @@ func Build(r *source.Record) (a *article.Article, raw *article.Raw, warn string,
 			prov["outlet"] = "domain"
 		}
 	}
-	if !a.Published.IsZero() {
-		a.Published = a.Published.UTC()
-	}
-	if !a.Modified.IsZero() {
-		a.Modified = a.Modified.UTC()
+	// A date outside years 1-9999 is junk (and cannot be stored): drop it.
+	for _, t := range []*time.Time{&a.Published, &a.Modified} {
+		if t.IsZero() {
+			continue
+		}
+		if y := t.UTC().Year(); y < 1 || y > 9999 {
+			warn = joinWarn(warn, fmt.Sprintf("date %s out of range; left empty", t.UTC().Format(time.RFC3339)))
+			*t = time.Time{}
+			continue
+		}
+		*t = t.UTC()
 	}
 	// Keep provenance only for fields that have a value.
 	for f := range prov {
@@ -420,6 +452,13 @@ func Domain(u string) string {
 		return host
 	}
 	return d
+}
+
+func joinWarn(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
 }
 
 func hasField(a *article.Article, f string) bool {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -217,4 +218,59 @@ func writeCorpus(t testing.TB, path string, n int) int64 {
 		t.Fatal(err)
 	}
 	return size
+}
+
+func TestBadDatesDoNotStopTheRun(t *testing.T) {
+	dir := t.TempDir()
+	in := `{"text":"Hello world. A story.","published":-99999999999}
+{"text":"Another story here. Yes."}
+{"text":"A third one.","published":"0000-06-01"}
+`
+	if err := os.WriteFile(filepath.Join(dir, "a.jsonl"), []byte(in), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var warnings int
+	sum, err := Run(context.Background(), openStore(t), []string{dir}, Options{Events: func(e Event) {
+		if e.Kind == Warning {
+			warnings++
+		}
+	}})
+	if err != nil || sum.Stored != 3 || warnings < 1 {
+		t.Fatalf("sum %+v warnings %d err %v", sum, warnings, err)
+	}
+}
+
+// refusingStore refuses one article as invalid, as a store with stricter
+// rules than Build's might.
+type refusingStore struct {
+	store.Store
+	bad string
+}
+
+func (s refusingStore) PutBatch(ctx context.Context, items []store.Item) ([]bool, error) {
+	for _, it := range items {
+		if it.Article.Text == s.bad {
+			return nil, fmt.Errorf("refused: %w", article.ErrInvalid)
+		}
+	}
+	return s.Store.PutBatch(ctx, items)
+}
+
+func (s refusingStore) Put(ctx context.Context, a *article.Article, raw *article.Raw) (bool, error) {
+	if a.Text == s.bad {
+		return false, fmt.Errorf("refused: %w", article.ErrInvalid)
+	}
+	return s.Store.Put(ctx, a, raw)
+}
+
+func TestRefusedArticleFailsAlone(t *testing.T) {
+	dir := t.TempDir()
+	in := "{\"text\":\"One.\"}\n{\"text\":\"Two.\"}\n{\"text\":\"Three.\"}\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.jsonl"), []byte(in), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := Run(context.Background(), refusingStore{openStore(t), "Two."}, []string{dir}, Options{Workers: 1})
+	if err != nil || sum.Stored != 2 || sum.Failed != 1 {
+		t.Fatalf("sum %+v err %v", sum, err)
+	}
 }
