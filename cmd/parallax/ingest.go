@@ -37,6 +37,10 @@ line or record), and the run goes on; the exit code is 1 if any input failed.`)
 		writeErr(e.stderr, "ingest: no input; give files, directories, or - for stdin")
 		return exitUsage
 	}
+	if *workers < 0 || *workers > 256 {
+		writeErr(e.stderr, "ingest: --workers must be between 0 (one per CPU) and 256")
+		return exitUsage
+	}
 	if *maxFile <= 0 || *maxRecord <= 0 {
 		writeErr(e.stderr, "ingest: sizes must be positive")
 		return exitUsage

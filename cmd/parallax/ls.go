@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/parallax-news/parallax/internal/store"
@@ -34,10 +33,14 @@ func runLs(ctx context.Context, e *env, args []string) int {
 	enc := json.NewEncoder(e.stdout)
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	if !*asJSON {
-		fmt.Fprintln(tw, "ID\tPUBLISHED\tOUTLET\tWORDS\tTITLE")
+		fmt.Fprintln(tw, "ID\tPUBLISHED\tOUTLET\tTITLE")
 	}
 	n := 0
-	for a, err := range st.List(ctx, store.Query{Outlet: *outlet, Limit: *limit, After: *after, WithText: !*asJSON}) {
+	if *limit < 0 || *after < 0 {
+		writeErr(e.stderr, "ls: --limit and --after must not be negative")
+		return exitUsage
+	}
+	for a, err := range st.List(ctx, store.Query{Outlet: *outlet, Limit: *limit, After: *after}) {
 		if err != nil {
 			writeErr(e.stderr, "ls: %v", err)
 			return exitSystem
@@ -53,13 +56,13 @@ func runLs(ctx context.Context, e *env, args []string) int {
 		}
 		title := a.Title
 		if title == "" {
-			title = "(" + firstWords(a.Text, 10) + ")"
+			title = "(untitled: " + a.Source + ")"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", shortID(a.ID), pub, orDash(a.Outlet), len(strings.Fields(a.Text)), clip(title, 80))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", shortID(a.ID), pub, orDash(a.Outlet), clip(title, 80))
 	}
 	if !*asJSON {
 		_ = tw.Flush()
-		if n == 0 {
+		if n == 0 && *outlet == "" && *after == 0 {
 			fmt.Fprintln(e.stderr, "parallax: ls: the store holds no articles; add some with parallax ingest")
 		}
 	}
@@ -78,15 +81,6 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
-}
-
-// firstWords returns up to n words of s followed by "..." when cut.
-func firstWords(s string, n int) string {
-	f := strings.Fields(s)
-	if len(f) <= n {
-		return strings.Join(f, " ")
-	}
-	return strings.Join(f[:n], " ") + "..."
 }
 
 // clip cuts s to at most n runes.

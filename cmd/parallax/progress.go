@@ -80,7 +80,6 @@ func (p *progress) Println(msg string) {
 func (p *progress) Update(ev ingest.Event) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.records++
 	p.bytes += ev.Bytes
 	switch ev.Kind {
 	case ingest.Stored:
@@ -89,7 +88,10 @@ func (p *progress) Update(ev ingest.Event) {
 		p.dups++
 	case ingest.Failed:
 		p.failed++
+	default:
+		return // warnings and notes are not records
 	}
+	p.records++
 	if p.bar != nil {
 		_ = p.bar.Add(1)
 		return

@@ -41,7 +41,9 @@ func boilerplateTask() Task {
 						l = text.NormalizeString(l)
 						isBoiler[l] = true
 						total++
-						if !kept[l] {
+						// Removed means absent from the text, not merely
+						// not a paragraph of its own.
+						if !strings.Contains(a.Text, l) {
 							found++
 						}
 					}

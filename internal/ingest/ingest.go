@@ -397,8 +397,18 @@ func Build(r *source.Record) (a *article.Article, raw *article.Raw, warn string,
 	if a.Text == "" {
 		return nil, nil, "", fmt.Errorf("%w: no text", article.ErrInvalid)
 	}
-	a.Title = text.NormalizeString(a.Title)
-	a.Byline = text.NormalizeString(a.Byline)
+	// Metadata is untrusted text too: no control characters (terminal
+	// escapes) may reach a listing.
+	a.Title = oneLine(a.Title)
+	a.Byline = oneLine(a.Byline)
+	a.Outlet = oneLine(a.Outlet)
+	a.Language = oneLine(a.Language)
+	a.URL = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return -1
+		}
+		return r
+	}, a.URL)
 	if a.Outlet == "" {
 		if a.Outlet = Domain(a.URL); a.Outlet != "" {
 			prov["outlet"] = "domain"
@@ -452,6 +462,11 @@ func Domain(u string) string {
 		return host
 	}
 	return d
+}
+
+// oneLine normalizes a metadata value to one line of clean text.
+func oneLine(s string) string {
+	return strings.ReplaceAll(text.NormalizeString(s), "\n", " ")
 }
 
 func joinWarn(a, b string) string {

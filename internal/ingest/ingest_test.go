@@ -274,3 +274,21 @@ func TestRefusedArticleFailsAlone(t *testing.T) {
 		t.Fatalf("sum %+v err %v", sum, err)
 	}
 }
+
+func TestBuildSanitizesMetadata(t *testing.T) {
+	a, _, _, err := Build(&source.Record{Origin: "x", Body: []byte("Text."), Outlet: "x\x1b[1mbold", Title: "Two\nlines\x07",
+		URL: "https://e.example/a\x1b[0m", Language: "en\x00"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []string{a.Outlet, a.Title, a.URL, a.Language} {
+		for _, r := range v {
+			if r < 0x20 || r == 0x7f {
+				t.Fatalf("control character %U left in %q", r, v)
+			}
+		}
+	}
+	if a.Title != "Two lines" {
+		t.Fatalf("title %q", a.Title)
+	}
+}
