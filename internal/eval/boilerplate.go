@@ -20,7 +20,7 @@ func boilerplateTask() Task {
 		Name: "boilerplate",
 		Doc:  "boilerplate lines of scraped text (seeds gold): recall of removed lines, article lines lost",
 		Datasets: []Dataset{{
-			Name: "seeds",
+			Name: "seeds", Marker: gold.SeedsFile,
 			Run: func(ctx context.Context, env Env) (Result, error) {
 				s, err := gold.Load(env.Root)
 				if err != nil {

@@ -22,7 +22,7 @@ func copiesTask() Task {
 		Name: "copies",
 		Doc:  "copy detection on copies made from real ECB+ articles with controlled edits vs. same-story articles: P/R, recall per edit",
 		Datasets: []Dataset{{
-			Name: "generated",
+			Name: "generated", Marker: "eval/ecbplus",
 			Run: func(ctx context.Context, env Env) (Result, error) {
 				docs, err := ecbplus.Load(filepath.Join(env.Root, "eval", "ecbplus"))
 				if err != nil {

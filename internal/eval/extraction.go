@@ -24,10 +24,10 @@ func extractTask() Task {
 		Name: "extract",
 		Doc:  "HTML main text: scrapinghub-aeb 4-gram shingle P/R/F1 (page means); trafilatura-eval snippet P/R/F1 (micro) and title/author/date accuracy",
 		Datasets: []Dataset{
-			{Name: "article-extraction/scrapinghub-aeb", Run: func(ctx context.Context, env Env) (Result, error) {
+			{Name: "article-extraction/scrapinghub-aeb", Marker: "eval/article-extraction/scrapinghub-aeb", Run: func(ctx context.Context, env Env) (Result, error) {
 				return ScoreAEB(ctx, env, Parallax)
 			}},
-			{Name: "article-extraction/trafilatura-eval", Run: func(ctx context.Context, env Env) (Result, error) {
+			{Name: "article-extraction/trafilatura-eval", Marker: "eval/article-extraction/trafilatura-eval", Run: func(ctx context.Context, env Env) (Result, error) {
 				return ScoreTrafilaturaEval(ctx, env, Parallax)
 			}},
 		},

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 )
@@ -32,9 +34,12 @@ type Dataset struct {
 	// Name is the dataset's path under eval/ ("gum-news",
 	// "article-extraction/scrapinghub-aeb") or "seeds" for gold/seeds.json.
 	Name string
-	// Run scores the task on the dataset and returns N and Metrics. It
-	// returns an error wrapping fs.ErrNotExist when the dataset is absent,
-	// which the harness reports as skipped, not failed.
+	// Marker is the path under the data root whose presence says the
+	// dataset is there (e.g. "eval/gum-news"). When it is absent the
+	// dataset is skipped; when it is present, every error is a failure, so
+	// a damaged or incomplete dataset is not mistaken for a missing one.
+	Marker string
+	// Run scores the task on the dataset and returns N and Metrics.
 	Run func(ctx context.Context, env Env) (Result, error)
 }
 
@@ -91,13 +96,15 @@ func (h *Harness) Run(ctx context.Context, env Env, names []string, report func(
 			if err := ctx.Err(); err != nil {
 				return failed, err
 			}
+			if _, err := os.Stat(filepath.Join(env.Root, d.Marker)); errors.Is(err, fs.ErrNotExist) {
+				report(Outcome{Result: Result{Task: t.Name, Dataset: d.Name}, Skipped: fmt.Errorf("%s not found under %s", d.Marker, env.Root)})
+				continue
+			}
 			res, err := runOne(ctx, env, d)
 			res.Task, res.Dataset = t.Name, d.Name
 			round(res.Metrics)
 			o := Outcome{Result: res}
 			switch {
-			case errors.Is(err, fs.ErrNotExist):
-				o.Skipped = err
 			case err != nil:
 				o.Err = err
 				failed++

@@ -6,29 +6,41 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
 
 func TestHarnessRun(t *testing.T) {
+	root := t.TempDir()
+	for _, d := range []string{"ok", "broken", "panics", "incomplete"} {
+		if err := os.Mkdir(filepath.Join(root, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
 	h := &Harness{Tasks: []Task{
 		{Name: "a", Datasets: []Dataset{
-			{Name: "ok", Run: func(context.Context, Env) (Result, error) {
+			{Name: "ok", Marker: "ok", Run: func(context.Context, Env) (Result, error) {
 				return Result{N: 3, Metrics: map[string]float64{"f1": 2.0 / 3}}, nil
 			}},
-			{Name: "missing", Run: func(context.Context, Env) (Result, error) {
+			{Name: "missing", Marker: "missing", Run: func(context.Context, Env) (Result, error) {
+				t.Error("a missing dataset was run")
+				return Result{}, nil
+			}},
+			{Name: "incomplete", Marker: "incomplete", Run: func(context.Context, Env) (Result, error) {
 				return Result{}, fmt.Errorf("load: %w", fs.ErrNotExist)
 			}},
-			{Name: "broken", Run: func(context.Context, Env) (Result, error) {
+			{Name: "broken", Marker: "broken", Run: func(context.Context, Env) (Result, error) {
 				return Result{}, errors.New("bad gold")
 			}},
 		}},
 		{Name: "b", Datasets: []Dataset{
-			{Name: "panics", Run: func(context.Context, Env) (Result, error) { panic("boom") }},
+			{Name: "panics", Marker: "panics", Run: func(context.Context, Env) (Result, error) { panic("boom") }},
 		}},
 	}}
 	var got []string
-	failed, err := h.Run(context.Background(), Env{}, nil, func(o Outcome) {
+	failed, err := h.Run(context.Background(), Env{Root: root}, nil, func(o Outcome) {
 		switch {
 		case o.Skipped != nil:
 			got = append(got, o.Result.Task+"/"+o.Result.Dataset+" skipped")
@@ -39,12 +51,13 @@ func TestHarnessRun(t *testing.T) {
 			got = append(got, string(b))
 		}
 	})
-	if err != nil || failed != 2 {
+	if err != nil || failed != 3 {
 		t.Fatalf("failed=%d err=%v", failed, err)
 	}
 	want := []string{
 		`{"task":"a","dataset":"ok","n":3,"metrics":{"f1":0.6667}}`,
 		"a/missing skipped",
+		"a/incomplete failed: load: file does not exist",
 		"a/broken failed: bad gold",
 		"b/panics failed: panic: boom",
 	}
@@ -57,7 +70,7 @@ func TestHarnessRun(t *testing.T) {
 		t.Fatalf("unknown task: %v", err)
 	}
 	n := 0
-	if _, err := h.Run(context.Background(), Env{}, []string{"b"}, func(Outcome) { n++ }); err != nil || n != 1 {
+	if _, err := h.Run(context.Background(), Env{Root: root}, []string{"b"}, func(Outcome) { n++ }); err != nil || n != 1 {
 		t.Fatalf("named task: n=%d err=%v", n, err)
 	}
 }
@@ -68,7 +81,7 @@ func TestDefaultTasksHaveDatasets(t *testing.T) {
 			t.Errorf("task %+v incomplete", task)
 		}
 		for _, d := range task.Datasets {
-			if d.Name == "" || d.Run == nil {
+			if d.Name == "" || d.Run == nil || d.Marker == "" {
 				t.Errorf("%s: dataset %+v incomplete", task.Name, d)
 			}
 		}

@@ -17,7 +17,7 @@ func sentencesTask() Task {
 		Name: "sentences",
 		Doc:  "sentence boundaries (end offsets) against gold sentence splits: P/R/F1, all and paragraph-inner",
 		Datasets: []Dataset{{
-			Name: "gum-news",
+			Name: "gum-news", Marker: "eval/gum-news",
 			Run: func(ctx context.Context, env Env) (Result, error) {
 				docs, err := gum.LoadSentences(filepath.Join(env.Root, "eval", "gum-news"))
 				if err != nil {

@@ -30,10 +30,10 @@ func storiesTask() Task {
 		Name: "stories",
 		Doc:  "story clustering of a stream of articles: B-cubed P/R/F1 against gold story clusters",
 		Datasets: []Dataset{
-			{Name: "ecbplus", Run: runStoriesECB},
-			{Name: "basil", Run: runStoriesBASIL},
-			{Name: "meantime", Run: runStoriesMeantime},
-			{Name: "seeds", Run: runStoriesSeeds},
+			{Name: "ecbplus", Marker: "eval/ecbplus", Run: runStoriesECB},
+			{Name: "basil", Marker: "eval/basil", Run: runStoriesBASIL},
+			{Name: "meantime", Marker: "eval/meantime", Run: runStoriesMeantime},
+			{Name: "seeds", Marker: gold.SeedsFile, Run: runStoriesSeeds},
 		},
 	}
 }
