@@ -494,3 +494,18 @@ func TestExitCodes(t *testing.T) {
 		}
 	}
 }
+
+// A .txt with a stray control byte is an article; one with NUL bytes is a
+// failure (not a skipped note); a date that cannot be read is a warning.
+func TestIngestContentJudgedByNormalizer(t *testing.T) {
+	dir := t.TempDir()
+	_ = os.WriteFile(filepath.Join(dir, "vt.txt"), []byte("The minister said on Tuesday\x0bthat talks would resume."), 0o644)
+	_ = os.WriteFile(filepath.Join(dir, "nul.txt"), []byte("abc\x00\x00\x00def\x00"), 0o644)
+	_ = os.WriteFile(filepath.Join(dir, "d.jsonl"), []byte(`{"text":"Dated badly.","published":"not a date"}`+"\n"), 0o644)
+	r := cli(t, filepath.Join(t.TempDir(), "p.db"), "", "ingest", "--progress", "none", dir)
+	if r.code != exitPartial || !strings.HasPrefix(r.stdout, "2 stored, 0 duplicates, 1 failed") ||
+		!strings.Contains(r.stderr, "nul.txt") || strings.Contains(r.stderr, "note:") ||
+		!strings.Contains(r.stderr, "warning:") {
+		t.Fatalf("%+v", r)
+	}
+}

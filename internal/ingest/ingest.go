@@ -263,8 +263,11 @@ func (w *writer) flush(ctx context.Context) error {
 		switch {
 		case j.srcE != nil:
 			kind := Failed
-			if errors.Is(j.srcE, source.ErrSkipped) {
+			switch {
+			case errors.Is(j.srcE, source.ErrSkipped):
 				kind = Skipped
+			case errors.Is(j.srcE, source.ErrWarning):
+				kind = Warning
 			}
 			w.emit(Event{Kind: kind, Origin: j.srcE.Path, Err: j.srcE})
 		case j.res.err != nil:

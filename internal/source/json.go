@@ -157,7 +157,7 @@ func (r *reader) jsonRecord(in *input, s *jsonScanner, pos, origin string) error
 	rec.Origin = origin
 	if date != "" && !in.dateNoted {
 		in.dateNoted = true
-		r.report(in, pos, errorf(article.ErrInvalid, "date %s not understood, left empty (not reported again for this input)", date))
+		r.report(in, pos, errorf(ErrWarning, "date %s not understood, left empty (not reported again for this input)", date))
 	}
 	return r.emit(in, rec)
 }

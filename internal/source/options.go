@@ -89,6 +89,11 @@ func (e *Error) Unwrap() error { return e.Err }
 // than errors.
 var ErrSkipped = errors.New("parallax: skipped")
 
+// ErrWarning marks problems that cost a detail, not the record: the record
+// is still delivered (a date that could not be read, left empty). Callers
+// show these as warnings, not failures.
+var ErrWarning = errors.New("parallax: warning")
+
 // kindError is an error with a readable message that also matches one of the
 // error kinds (and an optional cause) under errors.Is, without repeating the
 // kind's text in the message: "record 3: truncated" rather than

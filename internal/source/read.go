@@ -262,13 +262,16 @@ func (r *reader) readStream(in *input, rd io.Reader) error {
 		}
 		return nil
 	}
-	if !in.explicit {
+	f, _ := formatFromName(in.name)
+	// A file whose name says it is an article is never skipped for its
+	// content: a stray control byte in a .txt is the normalizer's to judge,
+	// and real junk is then reported as a failure, not a note.
+	if !in.explicit && f == formatUnknown {
 		if ct := skipByContent(head); ct != "" {
 			r.report(in, "", errorf(ErrSkipped, "skipped: %s content, not an article", ct))
 			return nil
 		}
 	}
-	f, _ := formatFromName(in.name)
 	if isGzip(head) {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
@@ -289,7 +292,7 @@ func (r *reader) readStream(in *input, rd io.Reader) error {
 			r.report(in, "", errorf(article.ErrInvalid, "gzip inside gzip is not supported"))
 			return nil
 		}
-		if !in.explicit {
+		if !in.explicit && f == formatUnknown {
 			if ct := skipByContent(head); ct != "" {
 				r.report(in, "", errorf(ErrSkipped, "skipped: %s content (in gzip), not an article", ct))
 				return nil
