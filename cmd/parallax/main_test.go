@@ -328,6 +328,12 @@ func TestIngestStdin(t *testing.T) {
 	if len(lines) != 2 || !strings.Contains(lines[0], `"event":"stored"`) || !strings.Contains(lines[1], `"event":"summary"`) {
 		t.Fatalf("json lines: %q", r.stdout)
 	}
+	// JSON lines on stdin with one broken line: only that line is lost.
+	broken := "{\"text\":\"One here.\"}\n{\"text\":\"Two, missing brace.\"\n{\"text\":\"Three.\"}\n{\"text\":\"Four.\"}\n"
+	r = cli(t, db, broken, "ingest", "--progress", "none", "-")
+	if r.code != exitPartial || !strings.HasPrefix(r.stdout, "3 stored, 0 duplicates, 1 failed") || !strings.Contains(r.stderr, "line 2") {
+		t.Fatalf("broken JSONL on stdin: %+v", r)
+	}
 	r = cli(t, db, "Plain text from a pipe.\n", "ingest", "--progress", "none", "-")
 	if r.code != 0 || !strings.HasPrefix(r.stdout, "1 stored") {
 		t.Fatalf("%+v", r)

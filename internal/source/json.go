@@ -50,6 +50,12 @@ func (r *reader) readJSON(in *input, br *bufio.Reader, lineMode bool) error {
 			if err := r.jsonRecord(in, s, lineDesc(line), in.path+"#L"+strconv.Itoa(line)); err != nil {
 				return err
 			}
+			// A first object that fits on its line says the input is JSON
+			// lines: read the rest line by line, so that one broken line
+			// costs only itself instead of swallowing the records after it.
+			if !lineMode && in.records+in.problems == 1 && s.line == line {
+				lineMode = true
+			}
 		case c == '[' && !lineMode:
 			ok, err := r.readJSONArray(in, s)
 			if err != nil || !ok {
