@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -66,8 +67,19 @@ func jsonFlag(fs *flag.FlagSet) *bool {
 	return fs.Bool("json", false, "print JSON instead of the human format")
 }
 
-// openStore opens the store named by --store, $PARALLAX_STORE or the default.
+// openStore opens the store named by --store, $PARALLAX_STORE or the
+// default, creating it on first use (ingest).
 func openStore(ctx context.Context, e *env, flagValue string) (store.Store, error) {
+	return open(ctx, e, flagValue, false)
+}
+
+// openExisting opens a store that must exist already: commands that only
+// read do not create one at a mistyped path.
+func openExisting(ctx context.Context, e *env, flagValue string) (store.Store, error) {
+	return open(ctx, e, flagValue, true)
+}
+
+func open(ctx context.Context, e *env, flagValue string, mustExist bool) (store.Store, error) {
 	loc := flagValue
 	if loc == "" {
 		loc = e.getenv("PARALLAX_STORE")
@@ -86,6 +98,11 @@ func openStore(ctx context.Context, e *env, flagValue string) (store.Store, erro
 	abs, err := filepath.Abs(loc)
 	if err == nil {
 		loc = abs
+	}
+	if mustExist {
+		if _, err := os.Stat(loc); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("no store at %s: ingest articles first, or name the store with --store: %w", loc, article.ErrNotFound)
+		}
 	}
 	return sqlite.Open(ctx, loc, sqlite.Options{})
 }

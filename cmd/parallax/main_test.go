@@ -221,6 +221,19 @@ func TestStories(t *testing.T) {
 	}
 }
 
+func TestReadCommandsDoNotCreateStores(t *testing.T) {
+	typo := filepath.Join(t.TempDir(), "typo", "deep", "x.db")
+	for _, cmd := range [][]string{{"ls"}, {"stats"}, {"show", "@1"}, {"stories"}} {
+		r := cli(t, typo, "", cmd...)
+		if r.code != exitSystem || !strings.Contains(r.stderr, "no store at") {
+			t.Errorf("%v: %+v", cmd, r)
+		}
+	}
+	if _, err := os.Stat(filepath.Dir(typo)); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("a read command created %s", filepath.Dir(typo))
+	}
+}
+
 func TestPostgresNotYet(t *testing.T) {
 	r := cli(t, "postgres://127.0.0.1/test", "", "stats")
 	if r.code != exitUsage || !strings.Contains(r.stderr, "PostgreSQL") {

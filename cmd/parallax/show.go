@@ -32,7 +32,7 @@ paragraph). ID is the full content hash, a unique prefix of it (4+ chars), or
 		writeErr(e.stderr, "show: give exactly one article ID (see parallax ls)")
 		return exitUsage
 	}
-	st, err := openStore(ctx, e, *storePath)
+	st, err := openExisting(ctx, e, *storePath)
 	if err != nil {
 		return storeFailed(e, err)
 	}

@@ -24,7 +24,7 @@ func runStats(ctx context.Context, e *env, args []string) int {
 		writeErr(e.stderr, "stats: unexpected argument %q", rest[0])
 		return exitUsage
 	}
-	st, err := openStore(ctx, e, *storePath)
+	st, err := openExisting(ctx, e, *storePath)
 	if err != nil {
 		return storeFailed(e, err)
 	}

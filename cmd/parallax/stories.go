@@ -43,7 +43,7 @@ With --json, one JSON object per story per line.`)
 		writeErr(e.stderr, "stories: unexpected argument %q", rest[0])
 		return exitUsage
 	}
-	st, err := openStore(ctx, e, *storePath)
+	st, err := openExisting(ctx, e, *storePath)
 	if err != nil {
 		return storeFailed(e, err)
 	}
@@ -83,7 +83,7 @@ and for each copy the passages it shares with the earlier article.`)
 		writeErr(e.stderr, "story: give one story ID (see parallax stories)")
 		return exitUsage
 	}
-	st, err := openStore(ctx, e, *storePath)
+	st, err := openExisting(ctx, e, *storePath)
 	if err != nil {
 		return storeFailed(e, err)
 	}
