@@ -78,7 +78,7 @@ type Summary struct {
 func Run(ctx context.Context, st store.Store, paths []string, opts Options) (Summary, error) {
 	opts.EnsureDefaults()
 	start := time.Now()
-	w := &writer{st: st, events: opts.Events}
+	w := &writer{st: st, events: opts.Events, repeats: boilerplate.NewRepeats(boilerplate.RepeatsOptions{})}
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -240,12 +240,41 @@ type writer struct {
 	batch  []*job
 	items  []store.Item
 	sum    Summary
+	// repeats learns, per outlet, the lines that recur across its pages
+	// (site furniture) as scraped text passes through in input order.
+	repeats *boilerplate.Repeats
+}
+
+// dropRepeated moves lines that recur across the outlet's earlier pages from
+// a scraped-text article to its boilerplate, then lets the article teach
+// the index. The ID stays the hash of the article's own normalized text, so
+// ingesting the same input again still finds the stored article.
+func (w *writer) dropRepeated(a *article.Article) {
+	if a.Outlet == "" || a.Extractor != TextExtractor {
+		return
+	}
+	lines := strings.Split(a.Text, "\n")
+	kept := lines[:0:0]
+	for _, l := range lines {
+		if w.repeats.IsFurniture(a.Outlet, l) {
+			a.Boilerplate = append(a.Boilerplate, l)
+			continue
+		}
+		kept = append(kept, l)
+	}
+	w.repeats.Add(a.Outlet, a.Text)
+	if len(kept) > 0 && len(kept) < len(lines) {
+		a.Text = strings.Join(kept, "\n")
+	} else if len(kept) == 0 {
+		a.Boilerplate = a.Boilerplate[:len(a.Boilerplate)-len(lines)] // never empty an article
+	}
 }
 
 func (w *writer) flush(ctx context.Context) error {
 	w.items = w.items[:0]
 	for _, j := range w.batch {
 		if j.res != nil && j.res.err == nil {
+			w.dropRepeated(j.res.a)
 			w.items = append(w.items, store.Item{Article: j.res.a, Raw: j.res.raw})
 		}
 	}

@@ -292,3 +292,40 @@ func TestBuildSanitizesMetadata(t *testing.T) {
 		t.Fatalf("title %q", a.Title)
 	}
 }
+
+// Lines that recur on many pages of one outlet are furniture: once the
+// outlet has enough pages, they move to the boilerplate.
+func TestRunDropsLinesRepeatedAcrossAnOutlet(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	for i := range 12 {
+		rec := map[string]string{"outlet": "daily.example", "text": "Weekly digest from our newsroom desk\n" +
+			"Story number " + itoa(i) + " tells of a council vote on the harbour budget, item " + itoa(i*7) + ".\n" +
+			"The mayor said the plan would be revised by spring " + itoa(2000+i) + "."}
+		j, _ := json.Marshal(rec)
+		b.Write(j)
+		b.WriteByte('\n')
+	}
+	if err := os.WriteFile(filepath.Join(dir, "a.jsonl"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stored []*article.Article
+	_, err := Run(context.Background(), openStore(t), []string{dir}, Options{Events: func(e Event) {
+		if e.Kind == Stored {
+			stored = append(stored, e.Article)
+		}
+	}})
+	if err != nil || len(stored) != 12 {
+		t.Fatalf("%d stored, %v", len(stored), err)
+	}
+	first, last := stored[0], stored[11]
+	if !strings.Contains(first.Text, "Weekly digest") {
+		t.Fatalf("first page lost the line before any evidence: %q", first.Text)
+	}
+	if strings.Contains(last.Text, "Weekly digest") || len(last.Boilerplate) == 0 {
+		t.Fatalf("last page kept the repeated line: %q", last.Text)
+	}
+	if last.ID == article.HashText(last.Text) {
+		t.Fatal("ID must stay the hash of the article's own text, for idempotency")
+	}
+}
