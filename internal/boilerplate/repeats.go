@@ -79,6 +79,25 @@ func (r *Repeats) Add(outlet, text string) {
 	for h := range seen {
 		o.count[h]++
 	}
+	if len(o.count) > maxLinesPerOutlet {
+		r.prune(o)
+	}
+}
+
+// maxLinesPerOutlet bounds the lines counted per outlet, so that memory does
+// not grow with the corpus: each article brings mostly lines of its own.
+const maxLinesPerOutlet = 8192
+
+// prune forgets lines too rare to become furniture soon: seen on fewer than
+// MinCount pages and under half the share that furniture needs. A line that
+// starts recurring later is learned again.
+func (r *Repeats) prune(o *outletLines) {
+	floor := max(float64(r.opts.MinCount), r.opts.MinShare*float64(o.pages)/2)
+	for h, n := range o.count {
+		if float64(n) < floor {
+			delete(o.count, h)
+		}
+	}
 }
 
 // Pages returns how many pages of outlet were added.

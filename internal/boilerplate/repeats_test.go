@@ -59,3 +59,17 @@ func TestRepeatsConcurrent(t *testing.T) {
 		t.Errorf("pages %d, common furniture %v", r.Pages("x"), r.IsFurniture("x", "common"))
 	}
 }
+
+func TestRepeatsMemoryIsBounded(t *testing.T) {
+	r := NewRepeats(RepeatsOptions{})
+	for i := range 5000 {
+		// Each page: one furniture line and three lines of its own.
+		r.Add("o.example", fmt.Sprintf("Subscribe to our newsletter\nStory %d begins here.\nIt goes on %d.\nIt ends %d.", i, i, i))
+	}
+	if n := len(r.outlets["o.example"].count); n > maxLinesPerOutlet+4 {
+		t.Fatalf("%d lines counted", n)
+	}
+	if !r.IsFurniture("o.example", "Subscribe to our newsletter") {
+		t.Fatal("pruning forgot the furniture line")
+	}
+}
