@@ -85,15 +85,6 @@ func loadHints(data string) *hintTable {
 	return h
 }
 
-func containsAny(s string, list []string) bool {
-	for _, w := range list {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
 // matcher finds whether any of a list of substrings occurs in a string,
 // in one pass: the patterns are filed by their first byte.
 type matcher [256][]string

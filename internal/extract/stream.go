@@ -86,7 +86,7 @@ type meta struct {
 	// Filled by the tree extractor and the richer meta and JSON-LD readers.
 	relAuthor, itempropAuthor, bylineClass string
 	otherAuthor, twitterTitle              string
-	articleModified, ogModified            string
+	articleModified                        string
 	itempropModified, ldModified           string
 	otherModified                          string
 	ldArticleBody, ldPublisher             string
