@@ -566,6 +566,35 @@ var dateLayouts = []string{
 	"2006/01/02 15:04:05",
 }
 
+// zoneOffsets are the zone abbreviations common in news dates with no
+// other meaning, in hours east of UTC. Go gives an abbreviation it does not
+// know as the local zone a zero offset, so the result would depend on the
+// machine; these make it the same everywhere. Ambiguous ones (IST: India,
+// Ireland or Israel) are left out: a date using them is not understood.
+var zoneOffsets = map[string]float64{
+	"UTC": 0, "UT": 0, "GMT": 0, "Z": 0, "WET": 0,
+	"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+	"AKST": -9, "AKDT": -8, "HST": -10, "AST": -4, "NST": -3.5,
+	"BST": 1, "WEST": 1, "CET": 1, "CEST": 2, "MET": 1, "MEST": 2, "EET": 2, "EEST": 3, "MSK": 3,
+	"PKT": 5, "WIB": 7, "ICT": 7, "SGT": 8, "HKT": 8, "AWST": 8, "JST": 9, "KST": 9,
+	"ACST": 9.5, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13,
+}
+
+// fixZone gives a time parsed with a zone-abbreviation layout the offset of
+// that abbreviation, or rejects it when the abbreviation is not known.
+func fixZone(t time.Time, layout string) (time.Time, bool) {
+	if !strings.Contains(layout, "MST") {
+		return t, true
+	}
+	name, _ := t.Zone()
+	h, ok := zoneOffsets[name]
+	if !ok {
+		return time.Time{}, false
+	}
+	loc := time.FixedZone(name, int(h*3600))
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc), true
+}
+
 // parseJSONDate reads a publication date: a string in one of dateLayouts, or
 // unix time as a number or a string of digits (seconds; milliseconds when
 // too large to be seconds).
@@ -578,7 +607,7 @@ func parseJSONDate(raw json.RawMessage) (time.Time, bool) {
 		s = strings.TrimSpace(s)
 		for _, layout := range dateLayouts {
 			if t, err := time.Parse(layout, s); err == nil {
-				return t, true
+				return fixZone(t, layout)
 			}
 		}
 	}
