@@ -121,10 +121,10 @@ func TestFormatFromName(t *testing.T) {
 
 func TestParseJSONDateZones(t *testing.T) {
 	for in, want := range map[string]string{
-		`"Mon, 02 Jan 2006 15:04:05 EST"`: "2006-01-02T20:04:05Z",
+		`"Mon, 02 Jan 2006 15:04:05 EST"`:  "2006-01-02T20:04:05Z",
 		`"Mon, 02 Jan 2006 15:04:05 CEST"`: "2006-01-02T13:04:05Z",
-		`"Mon, 02 Jan 2006 15:04:05 GMT"`: "2006-01-02T15:04:05Z",
-		`"2006-01-02 15:04:05 JST"`:       "2006-01-02T06:04:05Z",
+		`"Mon, 02 Jan 2006 15:04:05 GMT"`:  "2006-01-02T15:04:05Z",
+		`"2006-01-02 15:04:05 JST"`:        "2006-01-02T06:04:05Z",
 	} {
 		got, ok := parseJSONDate(json.RawMessage(in))
 		if !ok || got.UTC().Format(time.RFC3339) != want {
