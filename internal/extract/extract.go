@@ -182,8 +182,6 @@ func (d *doc) extract() (string, []string) {
 }
 
 func (d *doc) assemble(paras []tpara) (string, []string) {
-	var b strings.Builder
-	var boiler []string
 	for _, p := range paras {
 		if len(p.text) < 300 && len(d.x.meta.yearParas) < 32 && hasYear(p.text) {
 			d.x.meta.yearParas = append(d.x.meta.yearParas, p.text)
@@ -249,7 +247,8 @@ func (d *doc) assemble(paras []tpara) (string, []string) {
 			drop[kept[j]] = true
 		}
 	}
-	for i, p := range paras {
+	return joinKept(len(paras), func(i int) string { return paras[i].text }, func(i int) bool {
+		p := paras[i]
 		keep := (p.keep || lead[i]) && !drop[i]
 		if keep && p.heading && title != "" && strings.Contains(title, strings.ToLower(p.text)) {
 			keep = false
@@ -257,14 +256,24 @@ func (d *doc) assemble(paras []tpara) (string, []string) {
 		if keep && p.link*2 > len(p.text) && len(p.text) < 160 {
 			keep = false
 		}
-		if !keep {
-			boiler = append(boiler, p.text)
+		return keep
+	})
+}
+
+// joinKept joins the texts of the n paragraphs that keep accepts with '\n'
+// and returns the others, in order, as boilerplate.
+func joinKept(n int, text func(i int) string, keep func(i int) bool) (string, []string) {
+	var b strings.Builder
+	var boiler []string
+	for i := range n {
+		if !keep(i) {
+			boiler = append(boiler, text(i))
 			continue
 		}
 		if b.Len() > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(p.text)
+		b.WriteString(text(i))
 	}
 	return b.String(), boiler
 }

@@ -487,18 +487,7 @@ func (x *extractor) choose() (text string, boilerplate []string) {
 	case mainLen > 0 && mainLen*10 >= total:
 		keep = func(p para) bool { return !p.boiler && p.main }
 	}
-	var b strings.Builder
-	for _, p := range x.paras {
-		if !keep(p) {
-			boilerplate = append(boilerplate, p.text)
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(p.text)
-	}
-	return b.String(), boilerplate
+	return joinKept(len(x.paras), func(i int) string { return x.paras[i].text }, func(i int) bool { return keep(x.paras[i]) })
 }
 
 // jsonLD reads schema.org metadata from a JSON-LD script.
