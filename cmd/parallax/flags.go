@@ -57,6 +57,20 @@ func parse(fs *flag.FlagSet, e *env, args []string) (rest []string, code int) {
 	return pos, -1
 }
 
+// parseNoArgs parses flags for a command that takes no positional
+// arguments; it returns the exit code that ends the command, or -1 to go on.
+func parseNoArgs(fs *flag.FlagSet, e *env, args []string) int {
+	rest, code := parse(fs, e, args)
+	if code >= 0 {
+		return code
+	}
+	if len(rest) > 0 {
+		writeErr(e.stderr, "%s: unexpected argument %q", fs.Name(), rest[0])
+		return exitUsage
+	}
+	return -1
+}
+
 // storeFlag adds --store, shared by every command that opens the store.
 func storeFlag(fs *flag.FlagSet) *string {
 	return fs.String("store", "", "store `path` (SQLite file), or a postgres:// URL; default $PARALLAX_STORE, else the user data dir")

@@ -16,13 +16,8 @@ func runLs(ctx context.Context, e *env, args []string) int {
 	outlet := fs.String("outlet", "", "only articles of this `outlet`")
 	limit := fs.Int("limit", 0, "at most `n` articles (0: all)")
 	after := fs.Int64("after", 0, "only articles ingested after sequence number `seq`")
-	rest, code := parse(fs, e, args)
-	if code >= 0 {
+	if code := parseNoArgs(fs, e, args); code >= 0 {
 		return code
-	}
-	if len(rest) > 0 {
-		writeErr(e.stderr, "ls: unexpected argument %q", rest[0])
-		return exitUsage
 	}
 	st, err := openExisting(ctx, e, *storePath)
 	if err != nil {

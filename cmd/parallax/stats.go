@@ -16,13 +16,8 @@ func runStats(ctx context.Context, e *env, args []string) int {
 	storePath := storeFlag(fs)
 	asJSON := jsonFlag(fs)
 	deep := fs.Bool("text", false, "also count paragraphs, sentences and tokens (reads every article's text)")
-	rest, code := parse(fs, e, args)
-	if code >= 0 {
+	if code := parseNoArgs(fs, e, args); code >= 0 {
 		return code
-	}
-	if len(rest) > 0 {
-		writeErr(e.stderr, "stats: unexpected argument %q", rest[0])
-		return exitUsage
 	}
 	st, err := openExisting(ctx, e, *storePath)
 	if err != nil {

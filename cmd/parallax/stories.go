@@ -35,13 +35,8 @@ dates and copies: an article marked "copy of" repeats most of an earlier one.
 With --json, one JSON object per story per line.`)
 	storePath := storeFlag(fs)
 	asJSON := jsonFlag(fs)
-	rest, code := parse(fs, e, args)
-	if code >= 0 {
+	if code := parseNoArgs(fs, e, args); code >= 0 {
 		return code
-	}
-	if len(rest) > 0 {
-		writeErr(e.stderr, "stories: unexpected argument %q", rest[0])
-		return exitUsage
 	}
 	st, err := openExisting(ctx, e, *storePath)
 	if err != nil {
