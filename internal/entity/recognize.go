@@ -1,0 +1,209 @@
+package entity
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+
+	"github.com/parallax-news/parallax/internal/article"
+	"github.com/parallax-news/parallax/internal/knowledge"
+	"github.com/parallax-news/parallax/internal/text"
+)
+
+// nerModel is the tagger's model, trained by TestTrain (see train_test.go
+// for the data it was trained on and their licences).
+//
+//go:embed data/ner.model
+var nerModel []byte
+
+var defaultModel = sync.OnceValue(func() *model {
+	m, err := readModel(nerModel)
+	if err != nil {
+		if len(nerModel) == 0 {
+			return newModel()
+		}
+		panic(err) // the embedded model is part of the build
+	}
+	return m
+})
+
+// Recognize returns the named mentions of text (Form Name), in text
+// order, without coreference: the entity-recognition stage alone. Names
+// follow the CoNLL conventions: a leading "the", a title before a
+// person's name and a possessive "'s" are not part of the mention.
+func Recognize(text string) []Mention {
+	return recognize(newDocFeatures(text), defaultModel())
+}
+
+func recognize(d *docFeatures, m *model) []Mention {
+	labels := d.tag(m)
+	rs := spans(labels)
+	// Names follow the CoNLL conventions whatever the tagger learnt: no
+	// possessive, no leading article, no edge punctuation.
+	j := 0
+	for _, r := range rs {
+		for r.to > r.from && (d.lower[r.to-1] == "'s" || d.lower[r.to-1] == "'" || edgeJunk(d.toks[r.to-1].Kind)) {
+			r.to--
+		}
+		for r.to > r.from && (d.lower[r.from] == "the" || edgeJunk(d.toks[r.from].Kind)) {
+			r.from++
+		}
+		r = d.stripTitle(r)
+		if r.to > r.from && d.headline(r) {
+			continue
+		}
+		if r.to > r.from {
+			rs[j] = r
+			j++
+		}
+	}
+	rs = rs[:j]
+	// One name, one type within a text: the type the tagger gave most of
+	// its occurrences (ties go to the first).
+	votes := map[string]*[tagTypes]int{}
+	for _, r := range rs {
+		k := d.text[d.toks[r.from].Start:d.toks[r.to-1].End]
+		v := votes[k]
+		if v == nil {
+			v = new([tagTypes]int)
+			votes[k] = v
+		}
+		v[r.typ]++
+	}
+	var out []Mention
+	for _, r := range rs {
+		sp := article.Span{Start: d.toks[r.from].Start, End: d.toks[r.to-1].End}
+		name := d.text[sp.Start:sp.End]
+		typ := r.typ
+		if v := votes[name]; v[typ]*2 < v[0]+v[1]+v[2]+v[3] {
+			for t := range v {
+				if v[t] > v[typ] {
+					typ = t
+				}
+			}
+		}
+		out = append(out, Mention{Span: sp, Kind: kindOf(typ, name), Form: Name, Entity: -1})
+	}
+	return out
+}
+
+// kindOf maps a tagger type to a Kind; a location is a state when the
+// knowledge base knows it as one.
+func kindOf(typ int, name string) Kind {
+	switch typ {
+	case typPER:
+		return Person
+	case typORG:
+		return Organization
+	case typLOC:
+		if _, ok := knowledge.States().Lookup(name); ok {
+			return State
+		}
+		return Place
+	}
+	return Other
+}
+
+func edgeJunk(k text.TokenKind) bool {
+	return k == text.Punct || k == text.Quote || k == text.Symbol
+}
+
+// stripTitle takes the titles and role words off the front of a name
+// ("Supreme Leader Ayatollah Ali Khamenei", "Israeli Defense Minister
+// Israel Katz", "Rear Adm. Ali Akbar Ahmadian"): what is left is a
+// person's name. The words taken must leave at least one capitalized word.
+func (d *docFeatures) stripTitle(r typedRange) typedRange {
+	titles, roles, states := knowledge.Titles(), knowledge.Roles(), knowledge.States()
+	stripped := false
+	for r.to-r.from > 1 {
+		if tm, ok := titles.Match(d.words[r.from:r.to]); ok && tm.Words < r.to-r.from {
+			r.from += tm.Words
+			stripped = true
+			continue
+		}
+		// A role of up to four words, possibly after a demonym or state.
+		from := r.from
+		if sm, ok := states.Lookup(d.words[from]); ok && (sm.Form == knowledge.FormDemonym || sm.Form == knowledge.FormMetonym || sm.Form == knowledge.FormName) {
+			from++
+		}
+		n := 0
+		for k := min(4, r.to-from-1); k >= 1; k-- {
+			if _, ok := roles.Lookup(strings.Join(d.lower[from:from+k], " ")); ok {
+				n = k
+				break
+			}
+		}
+		if n == 0 {
+			break
+		}
+		r.from = from + n
+		stripped = true
+	}
+	if stripped && r.to > r.from && capitalized(d.words[r.from]) {
+		r.typ = typPER
+	}
+	return r
+}
+
+// headline reports whether r lies in a line set in title case (a
+// headline, "Putin Urges Iran to Exercise Restraint") and is not a name
+// the text uses elsewhere or the knowledge base knows: there, capitals
+// say nothing and the tagger over-reaches.
+func (d *docFeatures) headline(r typedRange) bool {
+	if !d.titleCase(r.from) {
+		return false
+	}
+	name := d.text[d.toks[r.from].Start:d.toks[r.to-1].End]
+	if _, ok := knowledge.States().Lookup(name); ok {
+		return false
+	}
+	if _, ok := knowledge.Orgs().Lookup(name); ok {
+		return false
+	}
+	// Used elsewhere in the text, outside title-case lines.
+	for i := 0; i+(r.to-r.from) <= len(d.toks); i++ {
+		if i == r.from || d.words[i] != d.words[r.from] || d.titleCase(i) {
+			continue
+		}
+		if d.text[d.toks[i].Start:d.toks[i+r.to-r.from-1].End] == name {
+			return false
+		}
+	}
+	return true
+}
+
+// titleCase reports whether the line of token i has most of its words
+// capitalized, counting words of four letters or more.
+func (d *docFeatures) titleCase(i int) bool {
+	if d.lineCase == nil {
+		d.lineCase = map[int]bool{}
+	}
+	start := strings.LastIndexByte(d.text[:d.toks[i].Start], '\n') + 1
+	if v, ok := d.lineCase[start]; ok {
+		return v
+	}
+	end := strings.IndexByte(d.text[start:], '\n')
+	if end < 0 {
+		end = len(d.text)
+	} else {
+		end += start
+	}
+	line := strings.TrimSpace(d.text[start:end])
+	if strings.HasSuffix(line, ".") || len(strings.Fields(line)) > 25 {
+		d.lineCase[start] = false
+		return false
+	}
+	caps, words := 0, 0
+	for _, w := range strings.Fields(line) {
+		if len(w) < 4 {
+			continue
+		}
+		words++
+		if capitalized(w) {
+			caps++
+		}
+	}
+	v := words >= 3 && caps*10 >= words*8
+	d.lineCase[start] = v
+	return v
+}
