@@ -90,5 +90,3 @@ type Entity struct {
 	// Mentions are indexes into Doc.Mentions.
 	Mentions []int
 }
-
-
