@@ -63,6 +63,7 @@ func Default() *Harness {
 		boilerplateTask(),
 		copiesTask(),
 		storiesTask(),
+		nerTask(),
 		corefTask(),
 	}}
 }

@@ -8,6 +8,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/parallax-news/parallax/internal/article"
 )
 
 // Document is the text of one CAT document and the attributes of its root
@@ -21,9 +23,7 @@ type Document struct {
 func Read(r io.Reader) (*Document, error) {
 	dec := xml.NewDecoder(r)
 	d := &Document{Attrs: map[string]string{}}
-	var b strings.Builder
-	sentence := -1
-	glue := true // no space before the next token
+	tb := textBuilder{sentence: -1, glue: true}
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -56,22 +56,38 @@ func Read(r io.Reader) (*Document, error) {
 		if err := dec.DecodeElement(&word, &se); err != nil {
 			return nil, err
 		}
-		if s != sentence {
-			if sentence >= 0 {
-				b.WriteByte('\n')
-			}
-			sentence = s
-			glue = true
-		}
-		word = detok(word)
-		if !glue && !attachesLeft(word) {
-			b.WriteByte(' ')
-		}
-		b.WriteString(word)
-		glue = attachesRight(word)
+		tb.add(s, word)
 	}
-	d.Text = b.String()
+	d.Text = tb.b.String()
 	return d, nil
+}
+
+// textBuilder joins tokens into text: one sentence a line, tokens
+// detokenized and separated by a space unless punctuation attaches them.
+type textBuilder struct {
+	b        strings.Builder
+	sentence int
+	glue     bool // no space before the next token
+}
+
+// add writes word, the next token, in sentence s and returns the bytes it
+// takes in the text.
+func (tb *textBuilder) add(s int, word string) article.Span {
+	if s != tb.sentence {
+		if tb.sentence >= 0 {
+			tb.b.WriteByte('\n')
+		}
+		tb.sentence = s
+		tb.glue = true
+	}
+	word = detok(word)
+	if !tb.glue && !attachesLeft(word) {
+		tb.b.WriteByte(' ')
+	}
+	start := tb.b.Len()
+	tb.b.WriteString(word)
+	tb.glue = attachesRight(word)
+	return article.Span{Start: start, End: tb.b.Len()}
 }
 
 func detok(w string) string {

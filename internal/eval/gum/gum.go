@@ -11,6 +11,11 @@
 // any block in the source, like the date line under a headline, and
 // becomes a paragraph of its own. Sentence text is taken from the "# text" comment; when a
 // sentence has none it is rebuilt from the token forms and SpaceAfter.
+//
+// Each document also carries its syntactic words with their place in the
+// text, and the entity mentions of the MISC "Entity=" annotation (GUM's
+// coreference layer: "(3-person-new-sssss-cf1-1,2-coref-Wikipedia_Title"
+// opens mention 3 on a word, "3)" closes it; mentions nest).
 package gum
 
 import (
@@ -34,6 +39,42 @@ type Doc struct {
 	Sentences []article.Span
 	// Paragraphs are the gold paragraph spans, in order.
 	Paragraphs []article.Span
+	// Words are the document's syntactic words (token lines), in order.
+	Words []Word
+	// Entities are the entity mentions, ordered by first word, longest
+	// first.
+	Entities []Entity
+}
+
+// Word is one syntactic word, a CoNLL-U token line, and its bytes in
+// Doc.Text. The words of a multiword token have their part of it when
+// their forms spell the token ("It" and "'s" of "It's"), else they share
+// the token's span.
+type Word struct {
+	article.Span
+	Sentence int // index into Doc.Sentences
+	ID       int // the word's id in its sentence (1-based)
+	Head     int // the id of its syntactic head, 0 for the root
+	Form     string
+	UPOS     string
+	XPOS     string
+}
+
+// Entity is one entity mention: the words from First to Last (indexes into
+// Doc.Words) and the fields of its "Entity=" annotation
+// (GRP-etype-infstat-salience-centering-minspan-link-identity).
+type Entity struct {
+	article.Span
+	First, Last int
+	Group       string // coreference cluster: same group, same entity
+	Type        string // person, organization, place, event, time, abstract, object, ...
+	InfStat     string // information status: new, giv:act, acc:inf, ...
+	// MinSpan holds the indexes into Doc.Words of the mention's minimal
+	// span (its head words); GUM writes them as 1-based positions in the
+	// mention.
+	MinSpan  []int
+	Link     string // coref, sgl (singleton), ana, appos, ...
+	Identity string // Wikipedia title when linked ("Afghan_Girls_Robotics_Team"), else ""
 }
 
 // LoadSentences reads every *.conllu file in dir, or in dir/dep when that
@@ -117,6 +158,9 @@ type parser struct {
 	// headline) and starts a paragraph of its own.
 	blockLeft int
 	glue      string
+	words     []Word
+	entities  []Entity
+	pending   map[string][]openEntity // mentions not yet closed, by group
 
 	// current sentence
 	inSent   bool
@@ -125,6 +169,17 @@ type parser struct {
 	rebuilt  strings.Builder
 	spaceNo  bool // last surface token had SpaceAfter=No
 	rangeEnd int  // last token id covered by a multiword token line
+	// sentWords are the current sentence's words, spans relative to the
+	// sentence text; surface is the span of the last surface token.
+	sentWords   []Word
+	surface     article.Span
+	surfaceForm string
+	surfaceUsed int // bytes of surfaceForm given to its words so far
+}
+
+type openEntity struct {
+	word int // index into parser.words (after the sentence is flushed) of the first word
+	e    Entity
 }
 
 func (p *parser) corrupt(format string, args ...any) error {
@@ -173,7 +228,9 @@ func (p *parser) feed(line string) error {
 		return nil
 	}
 	var first, last int
+	isRange := false
 	if a, b, ok := strings.Cut(id, "-"); ok {
+		isRange = true
 		if _, err := fmt.Sscanf(a, "%d", &first); err != nil {
 			return p.corrupt("bad token id %q", id)
 		}
@@ -186,21 +243,150 @@ func (p *parser) feed(line string) error {
 		}
 		last = first
 		if first <= p.rangeEnd { // part of a multiword token already written
-			return nil
+			return p.word(first, cols, p.subword(form))
 		}
 	}
 	p.rangeEnd = max(p.rangeEnd, last)
 	if p.rebuilt.Len() > 0 && !p.spaceNo {
 		p.rebuilt.WriteByte(' ')
 	}
+	start := p.rebuilt.Len()
 	p.rebuilt.WriteString(form)
+	p.surface = article.Span{Start: start, End: p.rebuilt.Len()}
+	p.surfaceForm, p.surfaceUsed = form, 0
 	p.spaceNo = false
 	for _, f := range strings.Split(misc, "|") {
 		if f == "SpaceAfter=No" {
 			p.spaceNo = true
 		}
 	}
+	if isRange {
+		return nil
+	}
+	return p.word(first, cols, p.surface)
+}
+
+// subword returns the span of form, the next word of the current
+// multiword token: its part of the surface form when the words spell it
+// ("Virginia" + "'s"), else the whole token.
+func (p *parser) subword(form string) article.Span {
+	if rest := p.surfaceForm[p.surfaceUsed:]; form != "" && strings.HasPrefix(rest, form) {
+		start := p.surface.Start + p.surfaceUsed
+		p.surfaceUsed += len(form)
+		return article.Span{Start: start, End: start + len(form)}
+	}
+	return p.surface
+}
+
+// word records a syntactic word covering span of the sentence text and
+// opens and closes the entity mentions its MISC column marks.
+func (p *parser) word(id int, cols []string, span article.Span) error {
+	if !p.open {
+		p.startDoc(p.defaultID)
+	}
+	w := len(p.words) + len(p.sentWords)
+	head := 0
+	if cols[6] != "_" {
+		if _, err := fmt.Sscanf(cols[6], "%d", &head); err != nil {
+			return p.corrupt("bad head %q", cols[6])
+		}
+	}
+	p.sentWords = append(p.sentWords, Word{Span: span, ID: id, Head: head, Form: cols[1], UPOS: cols[3], XPOS: cols[4]})
+	for _, f := range strings.Split(cols[9], "|") {
+		if v, ok := strings.CutPrefix(f, "Entity="); ok {
+			if err := p.entities1(v, w); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
+}
+
+// entities1 applies one word's Entity value: "(" opens a mention with its
+// fields, "GRP)" closes the innermost open mention of GRP, and "(...)"
+// is a one-word mention.
+func (p *parser) entities1(v string, w int) error {
+	for v != "" {
+		if v[0] == '(' {
+			end := strings.IndexAny(v[1:], "()")
+			if end < 0 {
+				end = len(v) - 1
+			}
+			e, err := p.parseEntity(v[1 : 1+end])
+			if err != nil {
+				return err
+			}
+			v = v[1+end:]
+			p.pending[e.Group] = append(p.pending[e.Group], openEntity{word: w, e: e})
+			if strings.HasPrefix(v, ")") {
+				v = v[1:]
+				p.closeEntity(e.Group, w)
+			}
+			continue
+		}
+		end := strings.IndexByte(v, ')')
+		if end < 0 {
+			return p.corrupt("bad Entity value %q", v)
+		}
+		grp := groupOf(v[:end])
+		if len(p.pending[grp]) == 0 {
+			return p.corrupt("Entity %q closes no open mention", v[:end])
+		}
+		p.closeEntity(grp, w)
+		v = v[end+1:]
+	}
+	return nil
+}
+
+func (p *parser) parseEntity(s string) (Entity, error) {
+	f := strings.SplitN(s, "-", 8)
+	if len(f) < 2 || f[0] == "" {
+		return Entity{}, p.corrupt("bad Entity %q", s)
+	}
+	e := Entity{Group: groupOf(f[0]), Type: f[1]}
+	if len(f) > 2 {
+		e.InfStat = f[2]
+	}
+	if len(f) > 5 {
+		for _, n := range strings.Split(f[5], ",") {
+			var i int
+			if _, err := fmt.Sscanf(n, "%d", &i); err == nil && i > 0 {
+				e.MinSpan = append(e.MinSpan, i) // made absolute on close
+			}
+		}
+	}
+	if len(f) > 6 {
+		e.Link = f[6]
+	}
+	if len(f) > 7 {
+		e.Identity = f[7]
+	}
+	return e, nil
+}
+
+// groupOf drops the part number of a discontinuous mention ("3[1/2]").
+func groupOf(id string) string {
+	if i := strings.IndexByte(id, '['); i >= 0 {
+		return id[:i]
+	}
+	return id
+}
+
+// closeEntity ends the innermost open mention of grp on word last.
+func (p *parser) closeEntity(grp string, last int) {
+	st := p.pending[grp]
+	o := st[len(st)-1]
+	p.pending[grp] = st[:len(st)-1]
+	e := o.e
+	e.First, e.Last = o.word, last
+	var ms []int
+	for _, i := range e.MinSpan {
+		if w := e.First + i - 1; w <= e.Last {
+			ms = append(ms, w)
+		}
+	}
+	e.MinSpan = ms
+	p.entities = append(p.entities, e)
 }
 
 func (p *parser) startDoc(id string) {
@@ -212,6 +398,8 @@ func (p *parser) startDoc(id string) {
 	p.newPar = true
 	p.blockLeft = -1
 	p.glue = ""
+	p.words, p.entities = nil, nil
+	p.pending = map[string][]openEntity{}
 }
 
 func (p *parser) endSentence() error {
@@ -248,6 +436,13 @@ func (p *parser) endSentence() error {
 	start := p.b.Len()
 	p.b.WriteString(text)
 	p.sents = append(p.sents, article.Span{Start: start, End: p.b.Len()})
+	for _, w := range p.sentWords {
+		w.Start += start
+		w.End += start
+		w.Sentence = len(p.sents) - 1
+		p.words = append(p.words, w)
+	}
+	p.sentWords = p.sentWords[:0]
 	p.glue = " "
 	if p.spaceNo {
 		p.glue = ""
@@ -259,13 +454,29 @@ func (p *parser) endSentence() error {
 	return nil
 }
 
+// finishEntities gives each closed mention its span and orders them.
+func (p *parser) finishEntities() {
+	for i := range p.entities {
+		e := &p.entities[i]
+		e.Span = article.Span{Start: p.words[e.First].Start, End: p.words[e.Last].End}
+	}
+	sort.SliceStable(p.entities, func(i, j int) bool {
+		a, b := p.entities[i], p.entities[j]
+		if a.First != b.First {
+			return a.First < b.First
+		}
+		return a.Last > b.Last
+	})
+}
+
 func (p *parser) endDoc() {
 	if !p.open {
 		return
 	}
 	if p.b.Len() > 0 {
 		p.paras = append(p.paras, article.Span{Start: p.paraBeg, End: p.b.Len()})
-		p.docs = append(p.docs, Doc{ID: p.id, Text: p.b.String(), Sentences: p.sents, Paragraphs: p.paras})
+		p.finishEntities()
+		p.docs = append(p.docs, Doc{ID: p.id, Text: p.b.String(), Sentences: p.sents, Paragraphs: p.paras, Words: p.words, Entities: p.entities})
 	}
 	p.open = false
 }

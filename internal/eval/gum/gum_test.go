@@ -168,3 +168,55 @@ func TestLoadShared(t *testing.T) {
 		t.Errorf("got %d sentences, want 1832", n)
 	}
 }
+
+func TestParseEntities(t *testing.T) {
+	const in = `# newdoc id = d
+# newpar
+# text = Virginia's Rick Smith won.
+1-2	Virginia's	_	_	_	_	_	_	_	_
+1	Virginia	Virginia	PROPN	NNP	_	4	nmod	_	Entity=(1-place-new-sssss-cf1-1-coref-Virginia)
+2	's	's	PART	POS	_	1	case	_	_
+3	Rick	Rick	PROPN	NNP	_	4	compound	_	Entity=(2-person-new-sssss-cf1-1,2-coref(3-person-new-sssss-cf1-1-sgl)
+4	Smith	Smith	PROPN	NNP	_	5	nsubj	_	Entity=2)
+5	won	win	VERB	VBD	_	0	root	_	SpaceAfter=No
+6	.	.	PUNCT	.	_	5	punct	_	_
+`
+	docs, err := Parse(strings.NewReader(in), "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := docs[0]
+	var words []string
+	for _, w := range d.Words {
+		words = append(words, d.Text[w.Start:w.End])
+	}
+	if diff := cmp.Diff([]string{"Virginia", "'s", "Rick", "Smith", "won", "."}, words); diff != "" {
+		t.Errorf("words (-want +got):\n%s", diff)
+	}
+	if d.Words[3].Head != 5 || d.Words[3].UPOS != "PROPN" {
+		t.Errorf("word 3 = %+v", d.Words[3])
+	}
+	type ent struct {
+		Text, Type, Group, Identity string
+		MinSpan                     []int
+	}
+	var got []ent
+	for _, e := range d.Entities {
+		got = append(got, ent{d.Text[e.Start:e.End], e.Type, e.Group, e.Identity, e.MinSpan})
+	}
+	want := []ent{
+		{"Virginia", "place", "1", "Virginia", []int{0}},
+		{"Rick Smith", "person", "2", "", []int{2, 3}},
+		{"Rick", "person", "3", "", []int{2}},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("entities (-want +got):\n%s", diff)
+	}
+}
+
+func TestParseEntityUnopened(t *testing.T) {
+	const in = "# text = a\n1\ta\ta\tDET\tDT\t_\t0\troot\t_\tEntity=4)\n"
+	if _, err := Parse(strings.NewReader(in), "x"); err == nil {
+		t.Error("no error for a mention closed before it opened")
+	}
+}

@@ -1,0 +1,158 @@
+package ner
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/article"
+	"github.com/parallax-news/parallax/internal/eval/gum"
+)
+
+var gumTypes = map[string]string{
+	"person":       Person,
+	"organization": Organization,
+	"place":        Location,
+}
+
+// GUM reads the GUM snapshot in dir (dir/dep/*.conllu, and
+// dir/original/splits.md for the splits when present) and returns one Doc
+// a document with its named mentions.
+func GUM(dir string) ([]Doc, error) {
+	gd, err := gum.LoadSentences(dir)
+	if err != nil {
+		return nil, fmt.Errorf("ner: %w", err)
+	}
+	splits, err := gumSplits(filepath.Join(dir, "original", "splits.md"))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("ner: %w", err)
+	}
+	docs := make([]Doc, len(gd))
+	for i, g := range gd {
+		docs[i] = FromGUM(g)
+		docs[i].Split = splits[g.ID]
+		if splits != nil && docs[i].Split == "" {
+			docs[i].Split = "train"
+		}
+	}
+	return docs, nil
+}
+
+// gumSplits reads splits.md: "## dev" and "## test" headings over
+// "  * GUM_name" lines. Documents it does not list are train.
+func gumSplits(path string) (map[string]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m := map[string]string{}
+	split := ""
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		l := strings.TrimSpace(sc.Text())
+		if h, ok := strings.CutPrefix(l, "## "); ok {
+			split = strings.TrimSpace(h)
+			continue
+		}
+		if name, ok := strings.CutPrefix(l, "* "); ok && split != "" {
+			m[strings.TrimSpace(name)] = split
+		}
+	}
+	return m, sc.Err()
+}
+
+// FromGUM turns a GUM document's entity mentions into named-entity gold
+// (see the package doc for the rule). Split is left empty.
+func FromGUM(g gum.Doc) Doc {
+	d := Doc{ID: g.ID, Text: g.Text}
+	a := newAdder(&d)
+	for _, e := range g.Entities {
+		if e.Type == "time" {
+			continue
+		}
+		h, ok := gumHead(g, e)
+		if !ok || g.Words[h].UPOS != "PROPN" {
+			continue
+		}
+		typ := gumTypes[e.Type]
+		first, last := gumName(g, e, h, typ)
+		if typ == Person {
+			words := make([]string, last+1)
+			for i := first; i <= last; i++ {
+				words[i] = g.Words[i].Form
+			}
+			var ok bool
+			first, ok = stripTitles(words, first, last)
+			if !ok || g.Words[h].XPOS == "NNPS" {
+				typ = ""
+			}
+		}
+		a.add(article.Span{Start: g.Words[first].Start, End: g.Words[last].End}, typ, e.Type)
+	}
+	a.finish()
+	return d
+}
+
+// gumHead returns the mention's head: its first word whose syntactic head
+// lies outside the mention.
+func gumHead(g gum.Doc, e gum.Entity) (int, bool) {
+	for i := e.First; i <= e.Last; i++ {
+		w := g.Words[i]
+		inside := false
+		for j := e.First; j <= e.Last; j++ {
+			if g.Words[j].Sentence == w.Sentence && g.Words[j].ID == w.Head {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// gumName grows the name around head h: name words, and connectors between
+// name words, within the mention.
+func gumName(g gum.Doc, e gum.Entity, h int, typ string) (first, last int) {
+	connectors := connectorsFor(typ)
+	name := func(i int) bool {
+		w := g.Words[i]
+		switch w.UPOS {
+		case "PROPN":
+			return true
+		case "ADJ", "NOUN", "VERB", "NUM", "X":
+			return capitalized(w.Form)
+		}
+		return false
+	}
+	first, last = h, h
+	for {
+		switch {
+		case first-1 >= e.First && name(first-1) && g.Words[first-1].Span != g.Words[first].Span:
+			first--
+			continue
+		case first-2 >= e.First && connectors[g.Words[first-1].Form] && name(first-2):
+			first -= 2
+			continue
+		}
+		break
+	}
+	for {
+		switch {
+		case last+1 <= e.Last && name(last+1) && g.Words[last+1].Span != g.Words[last].Span:
+			last++
+			continue
+		case last+2 <= e.Last && connectors[g.Words[last+1].Form] && name(last+2):
+			last += 2
+			continue
+		}
+		break
+	}
+	return first, last
+}
