@@ -54,6 +54,7 @@ func commands() []command {
 		{"stats", "summarize what the store holds", runStats},
 		{"stories", "group the stored articles into stories, with their copies", runStories},
 		{"story", "show one story and the passages its copies share", runStory},
+		{"entities", "list the people, organizations, states and places of the stored articles", runEntities},
 		{"eval", "score the extractors against gold data", runEval},
 		{"version", "print the version", runVersion},
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax/internal/article"
+	"github.com/parallax-news/parallax/internal/entity"
 	"github.com/parallax-news/parallax/internal/store"
 	"github.com/parallax-news/parallax/internal/text"
 )
@@ -24,6 +25,7 @@ paragraph). ID is the full content hash, a unique prefix of it (4+ chars), or
 	raw := fs.Bool("raw", false, "print the raw input the article was made from, as stored, and nothing else")
 	boiler := fs.Bool("boilerplate", false, "also print the text removed as boilerplate")
 	tokens := fs.Bool("tokens", false, "with --json, include every token span")
+	ents := fs.Bool("entities", false, "mark the mentions of people, organizations, states and places in the text as [name]{kind N}, and list the entities")
 	rest, code := parse(fs, e, args)
 	if code >= 0 {
 		return code
@@ -65,16 +67,25 @@ paragraph). ID is the full content hash, a unique prefix of it (4+ chars), or
 		return exitSystem
 	}
 	layer := text.Segment(a.Text)
+	var doc *entity.Doc
+	if *ents {
+		doc = entity.Analyze(a.Text)
+	}
 
 	if *asJSON {
 		out := struct {
 			*article.Article
-			Sources    []string       `json:"sources"`
-			Paragraphs []article.Span `json:"paragraphs"`
-			Sentences  []article.Span `json:"sentences"`
-			Tokens     []text.Token   `json:"tokens,omitempty"`
-			TokenCount int            `json:"token_count"`
-		}{a, sources, layer.Paragraphs, layer.Sentences, nil, len(layer.Tokens)}
+			Sources    []string         `json:"sources"`
+			Paragraphs []article.Span   `json:"paragraphs"`
+			Sentences  []article.Span   `json:"sentences"`
+			Tokens     []text.Token     `json:"tokens,omitempty"`
+			TokenCount int              `json:"token_count"`
+			Mentions   []entity.Mention `json:"mentions,omitempty"`
+			Entities   []entity.Entity  `json:"entities,omitempty"`
+		}{a, sources, layer.Paragraphs, layer.Sentences, nil, len(layer.Tokens), nil, nil}
+		if doc != nil {
+			out.Mentions, out.Entities = doc.Mentions, doc.Entities
+		}
 		if *tokens {
 			out.Tokens = layer.Tokens
 		}
@@ -113,8 +124,16 @@ paragraph). ID is the full content hash, a unique prefix of it (4+ chars), or
 	field("Ingested", fmt.Sprintf("#%d at %s", a.Seq, a.Ingested.Format(time.RFC3339)))
 	field("Size", fmt.Sprintf("%d paragraphs, %d sentences, %d tokens, %d bytes",
 		len(layer.Paragraphs), len(layer.Sentences), len(layer.Tokens), len(a.Text)))
+	if doc != nil {
+		fmt.Fprintf(w, "%-10s %d\n", "Entities:", len(doc.Entities))
+		writeEntityLegend(w, doc)
+	}
 	fmt.Fprintln(w)
-	writeSentences(w, a.Text, layer)
+	mark := func(s article.Span) string { return s.In(a.Text) }
+	if doc != nil {
+		mark = func(s article.Span) string { return markMentions(a.Text, s, doc) }
+	}
+	writeSentences(w, layer, mark)
 	if *boiler {
 		fmt.Fprintf(w, "\n-- boilerplate removed (%d) --\n", len(a.Boilerplate))
 		for _, b := range a.Boilerplate {
@@ -126,7 +145,7 @@ paragraph). ID is the full content hash, a unique prefix of it (4+ chars), or
 
 // writeSentences prints the text one sentence a line, numbered
 // paragraph.sentence, with a blank line between paragraphs.
-func writeSentences(w interface{ Write([]byte) (int, error) }, t string, l *text.Layer) {
+func writeSentences(w interface{ Write([]byte) (int, error) }, l *text.Layer, sentence func(article.Span) string) {
 	si := 0
 	for pi, p := range l.Paragraphs {
 		if pi > 0 {
@@ -140,7 +159,7 @@ func writeSentences(w interface{ Write([]byte) (int, error) }, t string, l *text
 				continue
 			}
 			n++
-			fmt.Fprintf(w, "[%d.%d] %s\n", pi+1, n, s.In(t))
+			fmt.Fprintf(w, "[%d.%d] %s\n", pi+1, n, sentence(s))
 		}
 	}
 }

@@ -41,6 +41,7 @@ func analyze(d *docFeatures, m *model) *Doc {
 	names := recognize(d, m)
 	names = a.addKnown(names)
 	roles := a.rolePhrases(names)
+	names = a.namesByRoles(names)
 	pronouns := a.pronouns()
 	// Merge the three sorted lists into text order.
 	all := make([]Mention, 0, len(names)+len(roles)+len(pronouns))
@@ -126,6 +127,53 @@ func (a *analyzer) addKnown(names []Mention) []Mention {
 				_ = m
 				i = j - 1
 				break
+			}
+		}
+	}
+	if len(add) == 0 {
+		return names
+	}
+	names = append(names, add...)
+	sortMentions(names)
+	return names
+}
+
+// namesByRoles adds the people a role phrase points at that the tagger
+// missed: the capitalized words right before ", the finance minister" or
+// right after "finance minister" are a person's name.
+func (a *analyzer) namesByRoles(names []Mention) []Mention {
+	d := a.d
+	covered := make([]bool, len(d.toks))
+	for _, m := range names {
+		for i := a.tokenAt(m.Start); i >= 0 && i < len(d.toks) && d.toks[i].Start < m.End; i++ {
+			covered[i] = true
+		}
+	}
+	nameTok := func(i int) bool {
+		return i >= 0 && i < len(d.toks) && !covered[i] && d.toks[i].Kind == text.Word && capitalized(d.words[i]) && !d.shouting
+	}
+	var add []Mention
+	for _, rp := range a.rolesFound {
+		// Before: "Name, the role".
+		if i := a.tokenAt(rp.span.Start); i >= 2 && d.words[i-1] == "," && nameTok(i-2) {
+			j := i - 2
+			for j > 0 && i-2-j < 3 && nameTok(j-1) && a.sent[j-1] == a.sent[i] {
+				j--
+			}
+			add = append(add, Mention{Span: article.Span{Start: d.toks[j].Start, End: d.toks[i-2].End}, Kind: Person, Form: Name, Entity: -1})
+			for k := j; k <= i-2; k++ {
+				covered[k] = true
+			}
+		}
+		// After: "role Name".
+		if e := a.tokenEndingAt(rp.span.End); e >= 0 && nameTok(e+1) && a.sent[e+1] == a.sent[e] {
+			j := e + 1
+			for j+1 < len(d.toks) && j-e < 3 && nameTok(j+1) && a.sent[j+1] == a.sent[e] {
+				j++
+			}
+			add = append(add, Mention{Span: article.Span{Start: d.toks[e+1].Start, End: d.toks[j].End}, Kind: Person, Form: Name, Entity: -1})
+			for k := e + 1; k <= j; k++ {
+				covered[k] = true
 			}
 		}
 	}

@@ -30,7 +30,7 @@ func (a *analyzer) resolve() {
 			continue
 		}
 		for j := i - 1; j >= 0 && j >= i-3; j-- {
-			if ms[j].Form == Role && a.adjacent(ms[j].End, ms[i].Start, "") {
+			if ms[j].Form == Role && (a.adjacent(ms[j].End, ms[i].Start, "") || a.adjacent(ms[j].End, ms[i].Start, ",")) {
 				roleOf[j] = i
 				break
 			}
@@ -422,7 +422,7 @@ func (a *analyzer) resolvePronoun(i int) int {
 		}
 		e := c.Entity
 		en := &a.doc.Entities[e]
-		if en.Kind != m.Kind {
+		if en.Kind != m.Kind && !(m.Kind == Organization && en.Kind == State) {
 			continue
 		}
 		if m.Kind == Person {

@@ -65,6 +65,7 @@ func Default() *Harness {
 		storiesTask(),
 		nerTask(),
 		corefTask(),
+		entitiesTask(),
 	}}
 }
 
