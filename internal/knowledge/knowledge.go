@@ -2,7 +2,9 @@
 // and event coding stand on: states and territories with their codes,
 // names, demonyms and capitals; metonyms for their institutions ("the
 // Kremlin"); international, national and armed organizations; the titles
-// that precede a name; and the role nouns that make role phrases.
+// that precede a name; the role nouns that make role phrases; and the
+// gazetteers of given names, surnames, places and common English words
+// that the recognizer uses as features.
 //
 // The data are plain tab-separated files under data/, embedded in the
 // binary; each starts with a header naming its source, licence and format.

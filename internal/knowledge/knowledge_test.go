@@ -50,16 +50,25 @@ func TestLoad(t *testing.T) {
 // TestHeaders checks that every data file names its source and licence.
 func TestHeaders(t *testing.T) {
 	files, err := fs.Glob(dataFS, "data/*.tsv")
-	if err != nil || len(files) < 6 {
+	if err != nil || len(files) < 10 {
 		t.Fatalf("data files: %v %v", files, err)
 	}
 	for _, f := range files {
 		b, _ := fs.ReadFile(dataFS, f)
 		head := string(b[:min(len(b), 2000)])
-		for _, want := range []string{"# Source:", "# Licence: CC0", "# Format:"} {
+		if !strings.HasPrefix(head, "# ") {
+			t.Errorf("%s: does not start with a header comment", f)
+		}
+		for _, want := range []string{"# Source:", "# Licence:", "# Format:"} {
 			if !strings.Contains(head, want) {
 				t.Errorf("%s: header lacks %q", f, want)
 			}
+		}
+		// Only licences that let parallax ship the data, named in full.
+		licence := head[strings.Index(head, "# Licence:"):]
+		licence = licence[:strings.IndexByte(licence, '\n')]
+		if !strings.Contains(licence, "CC0") && !strings.Contains(licence, "CC BY 4.0") && !strings.Contains(licence, "SCOWL licence") {
+			t.Errorf("%s: licence %q is not one of CC0, CC BY 4.0, SCOWL", f, licence)
 		}
 	}
 }
