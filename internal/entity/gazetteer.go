@@ -38,9 +38,9 @@ func (d *docFeatures) gazetteer() [][]string {
 		for end < n && end-i < maxPhrase && phraseToken(d, end, i) {
 			end++
 		}
-		stateTo, orgTo := 0, 0
+		stateTo, orgTo, placeTo := 0, 0, 0
 		var stateForm string
-		for j := end; j > i && (stateTo == 0 || orgTo == 0); j-- {
+		for j := end; j > i && (stateTo == 0 || orgTo == 0 || placeTo == 0); j-- {
 			// A phrase ends on a word or abbreviation.
 			if kk := d.toks[j-1].Kind; kk != text.Word && kk != text.Abbrev {
 				continue
@@ -51,6 +51,11 @@ func (d *docFeatures) gazetteer() [][]string {
 					stateTo, stateForm = j, m.Form.String()
 				} else if len(m.Candidates) > 0 {
 					stateTo, stateForm = j, "ambiguous"
+				}
+			}
+			if placeTo == 0 && j-i > 1 {
+				if ps := knowledge.LookupPlace(phrase); len(ps) > 0 {
+					placeTo = j
 				}
 			}
 			if orgTo == 0 {
@@ -67,6 +72,9 @@ func (d *docFeatures) gazetteer() [][]string {
 		}
 		if orgTo > 0 {
 			mark(i, orgTo, "org")
+		}
+		if placeTo > 0 {
+			mark(i, placeTo, "place")
 		}
 		nw := copy(words[:], d.words[i:end])
 		if m, ok := titles.Match(words[:nw]); ok {
@@ -105,7 +113,28 @@ func phraseToken(d *docFeatures, j, i int) bool {
 	return false
 }
 
-// wordClasses gives the single-word list marks of a word.
+// wordClasses gives the single-word list marks of a word: given name
+// (and whether it is also a common word), surname, common word, place.
 func wordClasses(w, lower string) []string {
-	return nil
+	if lower == "" || !capitalized(w) {
+		return nil
+	}
+	var out []string
+	if ok, amb := knowledge.GivenName(w); ok {
+		if amb {
+			out = append(out, "given-amb")
+		} else {
+			out = append(out, "given")
+		}
+	}
+	if knowledge.Surname(w) {
+		out = append(out, "surname")
+	}
+	if knowledge.CommonWord(lower) {
+		out = append(out, "common")
+	}
+	if ps := knowledge.LookupPlace(w); len(ps) > 0 {
+		out = append(out, "place-"+ps[0].Kind)
+	}
+	return out
 }

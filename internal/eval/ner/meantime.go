@@ -49,6 +49,7 @@ func Meantime(dir string) ([]Doc, error) {
 		if err != nil {
 			return nil, fmt.Errorf("ner: meantime %s: %w", name, err)
 		}
+		d.Topic = filepath.Base(filepath.Dir(name))
 		docs = append(docs, d)
 	}
 	return docs, nil

@@ -107,6 +107,8 @@ type Mention struct {
 type Doc struct {
 	ID    string
 	Split string // "train", "dev", "test" where the dataset has them, else ""
+	// Topic is the topic folder of a MEANTIME document ("corpus_airbus").
+	Topic string
 	Text  string
 	// Gold are the scored gold mentions (Type != ""), in text order.
 	Gold []Mention
