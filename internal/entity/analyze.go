@@ -28,10 +28,14 @@ type analyzer struct {
 	gender map[int]byte
 	// rolesFound are the role phrases found, by mention order.
 	rolesFound []rolePhrase
+	// bySurname lists the people named in full by surname key; single
+	// those named by one word only.
+	bySurname map[string][]int
+	single    map[string]int
 }
 
 func analyze(d *docFeatures, m *model) *Doc {
-	a := &analyzer{d: d, doc: &Doc{}, byKey: map[string]int{}, gender: map[int]byte{}}
+	a := &analyzer{d: d, doc: &Doc{}, byKey: map[string]int{}, gender: map[int]byte{}, bySurname: map[string][]int{}, single: map[string]int{}}
 	a.sent = make([]int, len(d.toks))
 	for si, s := range d.sents {
 		for i := s.from; i < s.to; i++ {
@@ -39,6 +43,7 @@ func analyze(d *docFeatures, m *model) *Doc {
 		}
 	}
 	names := recognize(d, m)
+	names = a.propagate(names)
 	names = a.addKnown(names)
 	roles := a.rolePhrases(names)
 	names = a.namesByRoles(names)
@@ -129,6 +134,47 @@ func (a *analyzer) addKnown(names []Mention) []Mention {
 				break
 			}
 		}
+	}
+	if len(add) == 0 {
+		return names
+	}
+	names = append(names, add...)
+	sortMentions(names)
+	return names
+}
+
+// propagate finds again, where the tagger missed them, the surnames of
+// the people it found named in full: a surname opening a sentence
+// ("Brandauer told reporters") looks to the tagger like any capitalized
+// first word.
+func (a *analyzer) propagate(names []Mention) []Mention {
+	d := a.d
+	surnames := map[string]bool{}
+	covered := make([]bool, len(d.toks))
+	for _, m := range names {
+		from := a.tokenAt(m.Start)
+		to := from
+		for i := from; i >= 0 && i < len(d.toks) && d.toks[i].Start < m.End; i++ {
+			covered[i] = true
+			to = i
+		}
+		if m.Kind == Person && from >= 0 && to > from && d.toks[to].Kind == text.Word {
+			surnames[d.words[to]] = true
+		}
+	}
+	if len(surnames) == 0 {
+		return names
+	}
+	var add []Mention
+	for i, w := range d.words {
+		if covered[i] || !surnames[w] {
+			continue
+		}
+		// Not the first word of a longer capitalized run: "Keller Street".
+		if i+1 < len(d.toks) && d.toks[i+1].Kind == text.Word && capitalized(d.words[i+1]) && d.toks[i+1].Start-d.toks[i].End <= 1 {
+			continue
+		}
+		add = append(add, Mention{Span: d.toks[i].Span, Kind: Person, Form: Name, Entity: -1})
 	}
 	if len(add) == 0 {
 		return names

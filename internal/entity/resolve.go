@@ -241,13 +241,9 @@ func (a *analyzer) resolvePerson(i int, name string) int {
 	if len(ws) == 1 {
 		// The most recently mentioned person with this surname.
 		best, bestAt := -1, -1
-		for e := range a.doc.Entities {
+		for _, e := range a.bySurname[last] {
 			en := &a.doc.Entities[e]
-			if en.Kind != Person || len(en.Mentions) == 0 {
-				continue
-			}
-			nw := nameWords(en.Name)
-			if len(nw) < 2 || key(nw[len(nw)-1]) != last {
+			if len(en.Mentions) == 0 {
 				continue
 			}
 			if at := en.Mentions[len(en.Mentions)-1]; at > bestAt {
@@ -258,38 +254,47 @@ func (a *analyzer) resolvePerson(i int, name string) int {
 			a.personSeen(best, name, title, gender)
 			return best
 		}
-	} else {
-		first := key(ws[0])
-		for e := range a.doc.Entities {
-			en := &a.doc.Entities[e]
-			if en.Kind != Person {
-				continue
-			}
-			nw := nameWords(en.Name)
-			switch {
-			case len(nw) == 1 && key(nw[0]) == last:
-				// The surname came first; the full name now takes over.
+		if e, ok := a.single[last]; ok {
+			a.personSeen(e, name, title, gender)
+			return e
+		}
+		e := a.newEntity(Person, name)
+		a.byKey[k] = e
+		a.single[last] = e
+		a.personSeen(e, name, title, gender)
+		return e
+	}
+	if e, ok := a.single[last]; ok {
+		// The surname came first; the full name now takes over.
+		en := &a.doc.Entities[e]
+		old := en.Name
+		en.Name = name
+		a.alias(e, old)
+		a.byKey[k] = e
+		delete(a.single, last)
+		a.bySurname[last] = append(a.bySurname[last], e)
+		a.personSeen(e, name, title, gender)
+		return e
+	}
+	first := key(ws[0])
+	for _, e := range a.bySurname[last] {
+		en := &a.doc.Entities[e]
+		nw := nameWords(en.Name)
+		if key(nw[0]) == first {
+			// "Donald J. Trump" and "Donald Trump".
+			if len(ws) > len(nw) {
 				old := en.Name
 				en.Name = name
 				a.alias(e, old)
-				a.byKey[k] = e
-				a.personSeen(e, name, title, gender)
-				return e
-			case len(nw) >= 2 && key(nw[0]) == first && key(nw[len(nw)-1]) == last:
-				// "Donald J. Trump" and "Donald Trump".
-				if len(ws) > len(nw) {
-					old := en.Name
-					en.Name = name
-					a.alias(e, old)
-				}
-				a.byKey[k] = e
-				a.personSeen(e, name, title, gender)
-				return e
 			}
+			a.byKey[k] = e
+			a.personSeen(e, name, title, gender)
+			return e
 		}
 	}
 	e := a.newEntity(Person, name)
 	a.byKey[k] = e
+	a.bySurname[last] = append(a.bySurname[last], e)
 	a.personSeen(e, name, title, gender)
 	return e
 }
