@@ -2,7 +2,6 @@ package entity
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/parallax-news/parallax/internal/article"
 	"github.com/parallax-news/parallax/internal/knowledge"
@@ -375,15 +374,6 @@ var modifierWords = map[string]bool{
 	"top": true, "former": true, "senior": true, "new": true, "current": true,
 	"acting": true, "outgoing": true, "incoming": true, "then": true, "deputy": true,
 	"chief": true, "late": true, "veteran": true, "longtime": true, "long-time": true,
-}
-
-func isPunct(w string) bool {
-	for _, r := range w {
-		if !unicode.IsPunct(r) {
-			return false
-		}
-	}
-	return w != ""
 }
 
 var _ = strings.ToLower

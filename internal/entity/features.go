@@ -30,8 +30,10 @@ type docFeatures struct {
 	// shouting is set when the text is (almost) all capitals: the case of
 	// its words says nothing.
 	shouting bool
-	// lineCase caches titleCase by line start.
-	lineCase map[int]bool
+	// lineOf, lineTitle and wordAt are computed by lines when needed.
+	lineOf    []int32
+	lineTitle []bool
+	wordAt    map[string][]int
 }
 
 type tokRange struct{ from, to int }

@@ -82,9 +82,7 @@ func (d *docFeatures) gazetteer() [][]string {
 		}
 	}
 	for i := 0; i < n; i++ {
-		for _, g := range wordClasses(d.words[i], d.lower[i]) {
-			out[i] = append(out[i], g)
-		}
+		out[i] = append(out[i], wordClasses(d.words[i], d.lower[i])...)
 	}
 	return out
 }

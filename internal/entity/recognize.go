@@ -150,7 +150,8 @@ func (d *docFeatures) stripTitle(r typedRange) typedRange {
 // the text uses elsewhere or the knowledge base knows: there, capitals
 // say nothing and the tagger over-reaches.
 func (d *docFeatures) headline(r typedRange) bool {
-	if !d.titleCase(r.from) {
+	d.lines()
+	if !d.lineTitle[d.lineOf[r.from]] {
 		return false
 	}
 	name := d.text[d.toks[r.from].Start:d.toks[r.to-1].End]
@@ -161,40 +162,61 @@ func (d *docFeatures) headline(r typedRange) bool {
 		return false
 	}
 	// Used elsewhere in the text, outside title-case lines.
-	for i := 0; i+(r.to-r.from) <= len(d.toks); i++ {
-		if i == r.from || d.words[i] != d.words[r.from] || d.titleCase(i) {
+	n := r.to - r.from
+	for _, i := range d.wordAt[d.words[r.from]] {
+		if i == r.from || i+n > len(d.toks) || d.lineTitle[d.lineOf[i]] {
 			continue
 		}
-		if d.text[d.toks[i].Start:d.toks[i+r.to-r.from-1].End] == name {
+		if d.text[d.toks[i].Start:d.toks[i+n-1].End] == name {
 			return false
 		}
 	}
 	return true
 }
 
-// titleCase reports whether the line of token i has most of its words
-// capitalized, counting words of four letters or more.
-func (d *docFeatures) titleCase(i int) bool {
-	if d.lineCase == nil {
-		d.lineCase = map[int]bool{}
+// lines computes, once, the line of every token, whether each line is
+// set in title case (most words of four letters or more capitalized, no
+// final period, at most 25 words), and where each word occurs.
+func (d *docFeatures) lines() {
+	if d.lineOf != nil {
+		return
 	}
-	start := strings.LastIndexByte(d.text[:d.toks[i].Start], '\n') + 1
-	if v, ok := d.lineCase[start]; ok {
-		return v
+	d.lineOf = make([]int32, len(d.toks))
+	d.wordAt = map[string][]int{}
+	line, lineStart := int32(0), 0
+	flush := func(end int) {
+		d.lineTitle = append(d.lineTitle, titleCaseLine(strings.TrimSpace(d.text[lineStart:end])))
 	}
-	end := strings.IndexByte(d.text[start:], '\n')
-	if end < 0 {
-		end = len(d.text)
-	} else {
-		end += start
+	prevEnd := 0
+	for i, tk := range d.toks {
+		gap := d.text[prevEnd:tk.Start]
+		prevEnd = tk.End
+		if nl := strings.IndexByte(gap, '\n'); nl >= 0 {
+			flush(tk.Start - len(gap) + nl)
+			lineStart = tk.Start - len(gap) + strings.LastIndexByte(gap, '\n') + 1
+			line++
+			for len(d.lineTitle) < int(line) {
+				d.lineTitle = append(d.lineTitle, false)
+			}
+		}
+		d.lineOf[i] = line
+		if tk.Kind == text.Word {
+			d.wordAt[d.words[i]] = append(d.wordAt[d.words[i]], i)
+		}
 	}
-	line := strings.TrimSpace(d.text[start:end])
-	if strings.HasSuffix(line, ".") || len(strings.Fields(line)) > 25 {
-		d.lineCase[start] = false
+	flush(len(d.text))
+}
+
+func titleCaseLine(line string) bool {
+	if strings.HasSuffix(line, ".") {
 		return false
 	}
-	caps, words := 0, 0
+	caps, words, all := 0, 0, 0
 	for _, w := range strings.Fields(line) {
+		all++
+		if all > 25 {
+			return false
+		}
 		if len(w) < 4 {
 			continue
 		}
@@ -203,7 +225,5 @@ func (d *docFeatures) titleCase(i int) bool {
 			caps++
 		}
 	}
-	v := words >= 3 && caps*10 >= words*8
-	d.lineCase[start] = v
-	return v
+	return words >= 3 && caps*10 >= words*8
 }

@@ -130,9 +130,7 @@ func matchMentions(gold []corefdata.Mention, resp []article.Span, lenient bool) 
 // clusters returns the key and response clusters of d under a matching:
 // a gold mention is its index g ≥ 0, an unmatched response mention -(k+1).
 func (d corefDoc) clusters(match []int) (key, resp [][]int) {
-	for _, c := range d.gold.Clusters() {
-		key = append(key, c)
-	}
+	key = append(key, d.gold.Clusters()...)
 	byEntity := map[int]int{}
 	for k, j := range d.keep {
 		id := match[k]
