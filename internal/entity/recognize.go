@@ -109,8 +109,8 @@ func edgeJunk(k text.TokenKind) bool {
 }
 
 // stripTitle takes the titles and role words off the front of a name
-// ("Supreme Leader Ayatollah Ali Khamenei", "Israeli Defense Minister
-// Israel Katz", "Rear Adm. Ali Akbar Ahmadian"): what is left is a
+// ("Grand Ayatollah Reza Tabrizi", "Chilean Defense Minister Ana
+// Morales", "Rear Adm. Jane Doe"): what is left is a
 // person's name. The words taken must leave at least one capitalized word.
 func (d *docFeatures) stripTitle(r typedRange) typedRange {
 	titles, roles, states := knowledge.Titles(), knowledge.Roles(), knowledge.States()

@@ -76,7 +76,7 @@ func TestSurname(t *testing.T) {
 		{"Smith", true}, {"Garcia", true}, {"García", true}, {"Nguyen", true},
 		{"Kim", true}, {"Tanaka", true}, {"Müller", true}, {"Mueller", true},
 		{"Ivanov", true}, {"Zelenskyy", true}, {"Erdoğan", true}, {"Erdogan", true},
-		{"Okonkwo", true}, {"Cohen", true}, {"Khamenei", true}, {"Patel", true},
+		{"Okonkwo", true}, {"Cohen", true}, {"Akbari", true}, {"Patel", true},
 		{"Kremlin", false}, {"however", false}, {"", false},
 	} {
 		if got := Surname(c.in); got != c.ok {
