@@ -145,11 +145,11 @@ func TestLinkerKeepsNamesakesApart(t *testing.T) {
 
 func TestModelRoundTrip(t *testing.T) {
 	m := defaultModel()
-	if len(m.index) < 1000 {
-		t.Fatalf("embedded model has %d features", len(m.index))
+	if m.Features() < 1000 {
+		t.Fatalf("embedded model has %d features", m.Features())
 	}
 	var buf bytes.Buffer
-	if err := m.write(&buf); err != nil {
+	if err := m.Write(&buf, modelMagic); err != nil {
 		t.Fatal(err)
 	}
 	m2, err := readModel(buf.Bytes())

@@ -384,7 +384,7 @@ func (d *docFeatures) tag(m *model) []label {
 		for i := s.from; i < s.to; i++ {
 			feats = d.features(feats[:0], i, s, prev, prev2)
 			var sc [numLabels]float32
-			m.score(feats, &sc)
+			score(m, feats, &sc)
 			l := best(prev, &sc, i == s.to-1)
 			out[i] = l
 			prev2, prev = prev, l

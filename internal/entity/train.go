@@ -53,7 +53,7 @@ func Train(docs []TrainDoc, opt TrainOptions) *Model {
 			sents = append(sents, trainSentence{doc: d, s: s, gold: labels[r.from:r.to]})
 		}
 	}
-	return &Model{train(sents, opt).prune(1e-3)}
+	return &Model{train(sents, opt).Prune(1e-3)}
 }
 
 func typeOf(k Kind) int {
@@ -84,12 +84,12 @@ func inRanges(ranges []article.Span, sp article.Span) bool {
 func (m *Model) Recognize(text string) []Mention { return recognize(newDocFeatures(text), m.m) }
 
 // Features returns the number of features the model weighs.
-func (m *Model) Features() int { return len(m.m.index) }
+func (m *Model) Features() int { return m.m.Features() }
 
 // WriteTo writes the model in the format of the embedded one.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	var buf bytes.Buffer
-	if err := m.m.write(&buf); err != nil {
+	if err := m.m.Write(&buf, modelMagic); err != nil {
 		return 0, err
 	}
 	n, err := w.Write(buf.Bytes())

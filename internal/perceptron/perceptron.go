@@ -1,0 +1,232 @@
+// Package perceptron is the averaged multiclass perceptron (Collins 2002)
+// that parallax's statistical taggers share: features are 64-bit hashes,
+// each with a row of one weight per label; training averages the weights
+// over time with lazy updates; a model is pruned and saved as a small
+// gzip stream that the binary embeds.
+package perceptron
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+)
+
+// Model holds the weights: for each known feature, a row of Labels weights.
+// A Model is read-only once trained or read, and safe for concurrent use.
+type Model struct {
+	Labels int
+	index  map[uint64]int32 // feature -> row
+	w      []float32        // rows of Labels weights
+}
+
+// New returns an empty model over n labels.
+func New(n int) *Model { return &Model{Labels: n, index: map[uint64]int32{}} }
+
+// Features is the number of features with weights.
+func (m *Model) Features() int { return len(m.index) }
+
+// Score adds the weight rows of feats to s, which has Labels entries.
+// Unknown features add nothing.
+func (m *Model) Score(feats []uint64, s []float32) {
+	n := m.Labels
+	s = s[:n]
+	for _, f := range feats {
+		r, ok := m.index[f]
+		if !ok {
+			continue
+		}
+		row := m.w[int(r)*n : int(r+1)*n : int(r+1)*n]
+		for i := range s {
+			s[i] += row[i]
+		}
+	}
+}
+
+// Trainer learns a Model with lazy averaging: call Tick once per
+// training example, Update for the gold (+1) and the wrong guess (-1),
+// and Average at the end.
+type Trainer struct {
+	m      *Model
+	totals []float64 // accumulated weight × time, per weight
+	stamps []int32   // the time of each weight's last change
+	now    int32
+}
+
+// NewTrainer returns a trainer of a model over n labels.
+func NewTrainer(n int) *Trainer { return &Trainer{m: New(n)} }
+
+// Model is the model being trained (not averaged): use it to score during
+// training.
+func (t *Trainer) Model() *Model { return t.m }
+
+// Tick advances training time by one example.
+func (t *Trainer) Tick() { t.now++ }
+
+func (t *Trainer) row(f uint64) int {
+	n := t.m.Labels
+	r, ok := t.m.index[f]
+	if !ok {
+		r = int32(len(t.m.w) / n)
+		t.m.index[f] = r
+		t.m.w = append(t.m.w, make([]float32, n)...)
+		t.totals = append(t.totals, make([]float64, n)...)
+		t.stamps = append(t.stamps, make([]int32, n)...)
+	}
+	return int(r) * n
+}
+
+// Update adds delta to the weight of label l of every feature.
+func (t *Trainer) Update(feats []uint64, l int, delta float32) {
+	for _, f := range feats {
+		i := t.row(f) + l
+		t.totals[i] += float64(t.now-t.stamps[i]) * float64(t.m.w[i])
+		t.stamps[i] = t.now
+		t.m.w[i] += delta
+	}
+}
+
+// Average replaces every weight by its average over the training time and
+// returns the model; the trainer must not be used afterwards.
+func (t *Trainer) Average() *Model {
+	for i := range t.m.w {
+		total := t.totals[i] + float64(t.now-t.stamps[i])*float64(t.m.w[i])
+		t.m.w[i] = float32(total / float64(max(t.now, 1)))
+	}
+	return t.m
+}
+
+func (m *Model) sortedKeys() []uint64 {
+	keys := make([]uint64, 0, len(m.index))
+	for f := range m.index {
+		keys = append(keys, f)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// Prune returns a copy without the weights whose magnitude is at most eps,
+// and without the features left with none.
+func (m *Model) Prune(eps float32) *Model {
+	n := m.Labels
+	out := New(n)
+	for _, f := range m.sortedKeys() {
+		row := m.w[int(m.index[f])*n:][:n]
+		keep := false
+		for _, v := range row {
+			if v > eps || v < -eps {
+				keep = true
+			}
+		}
+		if !keep {
+			continue
+		}
+		out.index[f] = int32(len(out.w) / n)
+		for _, v := range row {
+			if v <= eps && v >= -eps {
+				v = 0
+			}
+			out.w = append(out.w, v)
+		}
+	}
+	return out
+}
+
+// Write saves the model as a gzip stream of magic, the number of labels,
+// the number of features, then per feature (in hash order) its hash, the
+// number of non-zero weights and (label, weight) pairs, weights as
+// little-endian float32. Labels must fit in a byte.
+func (m *Model) Write(w io.Writer, magic string) error {
+	if m.Labels > 255 {
+		return fmt.Errorf("perceptron: %d labels do not fit the format", m.Labels)
+	}
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(magic)
+	var buf [binary.MaxVarintLen64]byte
+	put := func(v uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], v)]) }
+	put(uint64(m.Labels))
+	keys := m.sortedKeys()
+	put(uint64(len(keys)))
+	n := m.Labels
+	for _, f := range keys {
+		row := m.w[int(m.index[f])*n:][:n]
+		binary.Write(bw, binary.LittleEndian, f)
+		k := 0
+		for _, v := range row {
+			if v != 0 {
+				k++
+			}
+		}
+		bw.WriteByte(byte(k))
+		for l, v := range row {
+			if v != 0 {
+				bw.WriteByte(byte(l))
+				binary.Write(bw, binary.LittleEndian, v)
+			}
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// ErrCorrupt is wrapped by the errors of Read.
+var ErrCorrupt = errors.New("perceptron: corrupt model")
+
+// Read loads a model written by Write with the same magic and labels.
+func Read(data []byte, magic string, labels int) (*Model, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
+	r := bufio.NewReader(zr)
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(r, head); err != nil || string(head) != magic {
+		return nil, fmt.Errorf("%w: bad header", ErrCorrupt)
+	}
+	nl, err := binary.ReadUvarint(r)
+	if err != nil || nl != uint64(labels) {
+		return nil, fmt.Errorf("%w: %d labels, want %d", ErrCorrupt, nl, labels)
+	}
+	n, err := binary.ReadUvarint(r)
+	if err != nil || n > 1<<26 {
+		return nil, fmt.Errorf("%w: feature count", ErrCorrupt)
+	}
+	m := &Model{Labels: labels, index: make(map[uint64]int32, n), w: make([]float32, 0, int(n)*labels)}
+	row := make([]float32, labels)
+	for i := uint64(0); i < n; i++ {
+		var f uint64
+		if err := binary.Read(r, binary.LittleEndian, &f); err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+		}
+		k, err := r.ReadByte()
+		if err != nil || int(k) > labels {
+			return nil, fmt.Errorf("%w: row %d", ErrCorrupt, i)
+		}
+		clear(row)
+		for j := 0; j < int(k); j++ {
+			l, err := r.ReadByte()
+			if err != nil || int(l) >= labels {
+				return nil, fmt.Errorf("%w: row %d", ErrCorrupt, i)
+			}
+			if err := binary.Read(r, binary.LittleEndian, &row[l]); err != nil {
+				return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+			}
+		}
+		if _, dup := m.index[f]; dup {
+			return nil, fmt.Errorf("%w: feature %x twice", ErrCorrupt, f)
+		}
+		m.index[f] = int32(i)
+		m.w = append(m.w, row...)
+	}
+	return m, nil
+}
