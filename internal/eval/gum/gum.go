@@ -44,6 +44,9 @@ type Doc struct {
 	// Entities are the entity mentions, ordered by first word, longest
 	// first.
 	Entities []Entity
+	// Quotations are the <quote> and <q> elements of the xml layer;
+	// only LoadQuotations fills them.
+	Quotations []Quotation
 }
 
 // Word is one syntactic word, a CoNLL-U token line, and its bytes in
