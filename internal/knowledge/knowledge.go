@@ -4,7 +4,10 @@
 // Kremlin"); international, national and armed organizations; the titles
 // that precede a name; the role nouns that make role phrases; and the
 // gazetteers of given names, surnames, places and common English words
-// that the recognizer uses as features.
+// that the recognizer uses as features. For quote and source extraction it
+// holds the cues of attribution (reporting verbs with their inflections,
+// cue phrases and cue nouns), the descriptors of unnamed sources, and the
+// news outlets with their aliases and web domains.
 //
 // The data are plain tab-separated files under data/, embedded in the
 // binary; each starts with a header naming its source, licence and format.
