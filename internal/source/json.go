@@ -23,7 +23,13 @@ import (
 // value must start on a new line.
 func (r *reader) readJSON(in *input, br *bufio.Reader, lineMode bool) error {
 	s := &jsonScanner{br: br, line: 1, max: r.opts.MaxRecordSize}
-	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\xef\xbb\xbf")) {
+	b, err := br.Peek(3)
+	if err != nil && err != io.EOF {
+		// Peek forgets the error: report it now or never.
+		r.report(in, lineDesc(1), readError(err))
+		return nil
+	}
+	if bytes.Equal(b, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
 	}
 	for {

@@ -273,14 +273,20 @@ func (r *reader) readStream(in *input, rd io.Reader) error {
 		}
 	}
 	if isGzip(head) {
-		zr, err := gzip.NewReader(br)
+		zr, err := newGunzip(br)
 		if err != nil {
-			r.report(in, "", gzipError(err))
+			r.report(in, "", err)
 			return nil
 		}
-		defer zr.Close()
-		br = bufio.NewReaderSize(&gunzipReader{r: zr}, bufSize)
+		br = bufio.NewReaderSize(zr, bufSize)
 		head, err = br.Peek(sniffLen)
+		if len(head) > 0 && err != nil && err != io.EOF {
+			// Peek forgets the error it returns, and zr goes on after a
+			// damaged member: put the error back where it was met, so that
+			// the format reader sees it.
+			head = bytes.Clone(head)
+			br = bufio.NewReaderSize(io.MultiReader(bytes.NewReader(head), &onceReader{err: err}, zr), bufSize)
+		}
 		switch {
 		case len(head) == 0 && err != nil && err != io.EOF:
 			r.report(in, "", readError(err))
@@ -386,23 +392,230 @@ func (c *capReader) Read(p []byte) (int, error) {
 	return m, err
 }
 
-// gunzipReader turns compress/gzip's errors into messages that say what went
-// wrong with the file; they are sticky.
+// gunzipReader decompresses a gzip file member by member, the way .warc.gz
+// files are written (one member per record). A damaged member costs only
+// itself: its problem is returned once, as a *memberError, and the next
+// Read goes on at the next member header (1f 8b 08) after it. NUL bytes
+// after a member (block padding) are skipped without a word. Errors reading
+// the file itself are sticky.
 type gunzipReader struct {
-	r   io.Reader
-	err error
+	src     *countReader
+	zr      *gzip.Reader
+	start   int64 // offset in the file of the current member
+	out     int64 // bytes the current member has given
+	between bool  // the current member is done: look for the next one
+	err     error // sticky: io.EOF at the end, or a read error of the file
+}
+
+// newGunzip starts reading the gzip stream in br, whose first member
+// header must be valid.
+func newGunzip(br *bufio.Reader) (*gunzipReader, error) {
+	src := &countReader{br: br}
+	zr, err := gzip.NewReader(src)
+	if err != nil {
+		return nil, gzipError(err)
+	}
+	zr.Multistream(false)
+	return &gunzipReader{src: src, zr: zr}, nil
 }
 
 func (g *gunzipReader) Read(p []byte) (int, error) {
-	if g.err != nil {
-		return 0, g.err
+	for {
+		if g.err != nil {
+			return 0, g.err
+		}
+		if g.between {
+			g.between = false
+			if err := g.resync(g.src.n, nil); err != nil {
+				return 0, err
+			}
+			continue
+		}
+		n, err := g.zr.Read(p)
+		g.out += int64(n)
+		switch {
+		case err == io.EOF:
+			g.between = true
+			if n == 0 {
+				continue
+			}
+			return n, nil
+		case err != nil:
+			if g.src.err != nil && g.src.err != io.EOF {
+				// The file could not be read, or is over a limit: stop.
+				g.err = readError(g.src.err)
+				return n, g.err
+			}
+			delivered := g.out > 0
+			err = g.resync(g.start, gzipError(err))
+			if me, ok := err.(*memberError); ok {
+				me.delivered = delivered
+			}
+			return n, err
+		}
+		return n, nil
 	}
-	n, err := g.r.Read(p)
-	if err != nil && err != io.EOF {
-		g.err = gzipError(err)
-		err = g.err
+}
+
+// resync moves to the next member header at or after the current offset,
+// and returns the problem to report: cause (a member found damaged at
+// offset start), or the data that is not gzip skipped on the way. It
+// returns nil when there is nothing to report: the member before ended
+// cleanly and only NUL padding (or nothing) follows it.
+func (g *gunzipReader) resync(start int64, cause error) error {
+	junk, zeros := int64(0), true
+	var next int64 = -1
+	for {
+		skipped, z, found, err := g.src.skipToMagic()
+		junk += skipped
+		zeros = zeros && z
+		if err != nil {
+			g.err = readError(err)
+			return g.err
+		}
+		if !found {
+			g.err = io.EOF
+			break
+		}
+		off := g.src.n
+		err = g.zr.Reset(g.src)
+		if err == nil {
+			g.zr.Multistream(false)
+			g.start, next, g.out = off, off, 0
+			break
+		}
+		if g.src.err != nil && g.src.err != io.EOF {
+			g.err = readError(g.src.err)
+			return g.err
+		}
+		// 1f 8b 08 that does not start a valid header: more junk.
+		junk += g.src.n - off
+		zeros = false
+	}
+	if cause == nil {
+		if junk == 0 || zeros {
+			return nil
+		}
+		return &memberError{off: start, next: next, junk: true,
+			cause: errorf(article.ErrCorrupt, "%s of data that is not gzip", size(junk))}
+	}
+	return &memberError{off: start, next: next, cause: cause}
+}
+
+// memberError is a damaged gzip member, or data between members that is
+// not gzip. Reading goes on after it at the next member, if any.
+type memberError struct {
+	off   int64 // where the damage starts in the file
+	next  int64 // offset of the next member, or -1 when none follows
+	cause error
+	junk  bool // not a damaged member but data between or after members
+	// delivered says the damaged member gave some data before its problem
+	// was found (always so for a checksum mismatch).
+	delivered bool
+}
+
+func (e *memberError) Error() string {
+	var msg string
+	switch {
+	case !e.junk:
+		msg = fmt.Sprintf("gzip member at byte %d: %v", e.off, e.cause)
+	case e.next < 0:
+		return fmt.Sprintf("%v at byte %d, after the last gzip member", e.cause, e.off)
+	default:
+		msg = fmt.Sprintf("%v at byte %d", e.cause, e.off)
+	}
+	if e.next >= 0 {
+		msg += fmt.Sprintf("; skipped to the next member at byte %d", e.next)
+	}
+	return msg
+}
+
+func (e *memberError) Unwrap() error { return e.cause }
+
+// onceReader returns err once, then io.EOF.
+type onceReader struct{ err error }
+
+func (o *onceReader) Read([]byte) (int, error) {
+	err := o.err
+	if err == nil {
+		return 0, io.EOF
+	}
+	o.err = nil
+	return 0, err
+}
+
+// countReader reads a *bufio.Reader and counts the bytes consumed, so that
+// gzip members can be found by their offset in the file. It is an
+// io.ByteReader: compress/gzip then reads no further than the end of a
+// member.
+type countReader struct {
+	br  *bufio.Reader
+	n   int64
+	err error // the last error from br
+}
+
+func (c *countReader) Read(p []byte) (int, error) {
+	n, err := c.br.Read(p)
+	c.n += int64(n)
+	if err != nil {
+		c.err = err
 	}
 	return n, err
+}
+
+func (c *countReader) ReadByte() (byte, error) {
+	b, err := c.br.ReadByte()
+	if err != nil {
+		c.err = err
+		return b, err
+	}
+	c.n++
+	return b, nil
+}
+
+// gzipMember is the start of a gzip member header: magic and the deflate
+// method.
+var gzipMember = []byte{0x1f, 0x8b, 8}
+
+// skipToMagic discards input up to the next gzip member header, or to the
+// end. It returns how many bytes it skipped, whether they were all NUL, and
+// whether a header follows. The end of the input is not an error.
+func (c *countReader) skipToMagic() (skipped int64, zeros, found bool, err error) {
+	zeros = true
+	for {
+		buf, perr := c.br.Peek(max(c.br.Buffered(), len(gzipMember)))
+		i := bytes.Index(buf, gzipMember)
+		drop := i
+		if i < 0 {
+			// Keep a tail that may be the start of a header.
+			drop = max(len(buf)-(len(gzipMember)-1), 0)
+			if perr != nil {
+				drop = len(buf)
+			}
+		}
+		zeros = zeros && allZero(buf[:drop])
+		d, _ := c.br.Discard(drop)
+		c.n += int64(d)
+		skipped += int64(d)
+		switch {
+		case i >= 0:
+			return skipped, zeros, true, nil
+		case perr == io.EOF:
+			return skipped, zeros, false, nil
+		case perr != nil && perr != bufio.ErrBufferFull:
+			c.err = perr
+			return skipped, zeros, false, perr
+		}
+	}
+}
+
+func allZero(b []byte) bool {
+	for _, c := range b {
+		if c != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func gzipError(err error) error {
@@ -424,7 +637,8 @@ func gzipError(err error) error {
 // already say what went wrong (limits, gzip) pass unchanged.
 func readError(err error) error {
 	var k *kindError
-	if errors.As(err, &k) {
+	var m *memberError
+	if errors.As(err, &k) || errors.As(err, &m) {
 		return err
 	}
 	return fmt.Errorf("read: %w", pathError(err))

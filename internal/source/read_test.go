@@ -224,9 +224,9 @@ not json at all
 			},
 			paths: []string{"b.txt.gz", "c.gz", "d.txt.gz"},
 			errs: []string{
-				"b.txt.gz: unexpected EOF in gzip stream: unexpected EOF",
+				"b.txt.gz: gzip member at byte 0: unexpected EOF in gzip stream: unexpected EOF",
 				"c.gz: unexpected EOF in gzip stream: unexpected EOF",
-				"d.txt.gz: invalid gzip header (corrupt, or junk after the last gzip member): gzip: invalid header",
+				"d.txt.gz: 21 B of data that is not gzip at byte 85, after the last gzip member",
 			},
 		},
 		{
@@ -304,7 +304,7 @@ func TestReadTruncatedGzip(t *testing.T) {
 			t.Fatalf("record %d is %s, want %s", i, r.Origin, want)
 		}
 	}
-	want := fmt.Sprintf("a.jsonl.gz: line %d: unexpected EOF in gzip stream: unexpected EOF", len(got)+1)
+	want := fmt.Sprintf("a.jsonl.gz: line %d: gzip member at byte 0: unexpected EOF in gzip stream: unexpected EOF", len(got)+1)
 	if len(msgs) != 1 || msgs[0] != want {
 		t.Fatalf("errors %q, want [%q]", msgs, want)
 	}

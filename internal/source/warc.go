@@ -57,7 +57,18 @@ func (r *reader) readWARC(in *input, br *bufio.Reader) error {
 		n++
 		pos := "record " + strconv.Itoa(n)
 		h, err := w.readHeader()
+		var me *memberError
 		switch {
+		case errors.As(err, &me):
+			if w.atBoundary && me.delivered && !me.junk && n > 1 {
+				// Found at the end of the member that held the record
+				// before (a checksum mismatch): that record is the
+				// damaged one.
+				n--
+				pos = "record " + strconv.Itoa(n)
+			}
+			r.report(in, pos, me)
+			continue
 		case err == io.EOF:
 			if in.records == 0 && in.problems == 0 {
 				r.report(in, "", errorf(ErrSkipped, "no HTML responses among %d WARC records", n-1))
@@ -66,6 +77,10 @@ func (r *reader) readWARC(in *input, br *bufio.Reader) error {
 		case err == errNotWARC:
 			skipped, found, err := w.resync()
 			skipped += w.badLine
+			if errors.As(err, &me) {
+				r.report(in, pos, me)
+				continue
+			}
 			if err != nil && err != io.EOF {
 				r.report(in, pos, readError(err))
 				return nil
@@ -87,7 +102,11 @@ func (r *reader) readWARC(in *input, br *bufio.Reader) error {
 		}
 		blk := &blockReader{r: br, n: h.length}
 		rec, perr := r.warcRecord(h, blk)
-		if err := blk.drain(); err != nil {
+		if err := blk.drain(); errors.As(err, &me) {
+			// The record is lost; reading goes on at the next member.
+			r.report(in, pos, me)
+			continue
+		} else if err != nil {
 			// The partial record is not delivered.
 			r.report(in, pos, readError(err))
 			return nil
@@ -314,12 +333,16 @@ type warcReader struct {
 	pending bool  // resync found a version line: the next header starts after it
 	badLine int64 // length of the line that was not a version line
 	lastLen int   // length of the last line read, with its line ending
+	// atBoundary is true while readHeader has read only blank lines: an
+	// error then may belong to the record before.
+	atBoundary bool
 }
 
 // readHeader reads the version line and headers of the next record. It
 // returns io.EOF at a clean end of input, errNotWARC when the next line is not
 // a version line.
 func (w *warcReader) readHeader() (*warcHeader, error) {
+	w.atBoundary = !w.pending
 	if !w.pending {
 		var line []byte
 		var err error
@@ -332,6 +355,7 @@ func (w *warcReader) readHeader() (*warcHeader, error) {
 				return nil, truncatedIfEOF(err)
 			}
 		}
+		w.atBoundary = false
 		if !bytes.HasPrefix(line, []byte("WARC/1.")) {
 			w.badLine = int64(w.lastLen)
 			return nil, errNotWARC

@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"compress/flate"
 	"compress/zlib"
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/parallax-news/parallax/internal/article"
 )
 
 const (
@@ -88,7 +91,7 @@ func TestReadWARC(t *testing.T) {
 			name:  "truncated in the last gzip member",
 			files: map[string][]byte{"t.warc.gz": func() []byte { b := gzMembers(recs...); return b[:len(b)-30] }()},
 			want:  testWARCWant("t.warc.gz"),
-			errs:  []string{"t.warc.gz: record 10: unexpected EOF in gzip stream: unexpected EOF"},
+			errs:  []string{"t.warc.gz: record 10: gzip member at byte 2083: unexpected EOF in gzip stream: unexpected EOF"},
 		},
 		{
 			name:  "truncated inside the headers",
@@ -210,6 +213,85 @@ func TestDecodeHTTPBody(t *testing.T) {
 			}
 			if string(got) != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// A damaged gzip member costs only its own record: reading goes on at the
+// next member, and the damage is reported with its offset in the file.
+// NUL padding after the last member is not a problem.
+func TestReadWARCGzipDamagedMember(t *testing.T) {
+	recs := testWARC()
+	members := make([][]byte, len(recs))
+	offsets := make([]int, len(recs)+1)
+	for i, r := range recs {
+		members[i] = gz(r)
+		offsets[i+1] = offsets[i] + len(members[i])
+	}
+	// damage returns the members joined, with member i changed by f.
+	damage := func(i int, f func(m []byte)) []byte {
+		ms := make([][]byte, len(members))
+		for j, m := range members {
+			ms[j] = bytes.Clone(m)
+		}
+		f(ms[i])
+		return concat(ms...)
+	}
+	all := testWARCWant("w.warc.gz")
+	tests := []struct {
+		name string
+		data []byte
+		want []rec
+		errs []string
+	}{
+		{
+			name: "corrupt deflate data in a middle member",
+			// A final block of the reserved type 3.
+			data: damage(3, func(m []byte) { m[10] = 0x07 }),
+			want: []rec{all[0], all[2], all[3]},
+			errs: []string{fmt.Sprintf("w.warc.gz: record 4: gzip member at byte %d: corrupt gzip data: flate: corrupt input before offset %d; skipped to the next member at byte %d",
+				offsets[3], 1, offsets[4])},
+		},
+		{
+			name: "checksum mismatch in a middle member",
+			data: damage(3, func(m []byte) { m[len(m)-8] ^= 0xff }),
+			want: all,
+			errs: []string{fmt.Sprintf("w.warc.gz: record 4: gzip member at byte %d: gzip checksum mismatch: gzip: invalid checksum; skipped to the next member at byte %d",
+				offsets[3], offsets[4])},
+		},
+		{
+			name: "damaged member header",
+			data: damage(4, func(m []byte) { m[0] = 0 }),
+			want: all,
+			errs: []string{fmt.Sprintf("w.warc.gz: record 5: %d B of data that is not gzip at byte %d; skipped to the next member at byte %d",
+				len(members[4]), offsets[4], offsets[5])},
+		},
+		{
+			name: "NUL padding after the last member",
+			data: concat(concat(members...), make([]byte, 4096)),
+			want: all,
+		},
+		{
+			name: "junk after the last member",
+			data: concat(concat(members...), []byte("junk")),
+			want: all,
+			errs: []string{fmt.Sprintf("w.warc.gz: record 11: 4 B of data that is not gzip at byte %d, after the last gzip member", offsets[len(recs)])},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, msgs, errs := readDir(t, map[string][]byte{"w.warc.gz": tt.data}, []string{"w.warc.gz"}, Options{})
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("records (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.errs, msgs); diff != "" {
+				t.Errorf("errors (-want +got):\n%s", diff)
+			}
+			for _, e := range errs {
+				if !errors.Is(e, article.ErrCorrupt) {
+					t.Errorf("%v: not ErrCorrupt", e)
+				}
 			}
 		})
 	}
