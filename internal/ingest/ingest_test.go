@@ -329,3 +329,38 @@ func TestRunDropsLinesRepeatedAcrossAnOutlet(t *testing.T) {
 		t.Fatal("ID must stay the hash of the article's own text, for idempotency")
 	}
 }
+
+// The same file ingested again from another working directory is the same
+// source: the article keeps one source, not one per spelling of the path.
+func TestRunSameFileFromAnotherDirectory(t *testing.T) {
+	dir := t.TempDir()
+	sub := filepath.Join(dir, "sub")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte("The council met on Monday and voted."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st := openStore(t)
+	var id string
+	for _, c := range []struct{ cwd, path string }{{dir, "a.txt"}, {sub, "../a.txt"}, {sub, ".."}} {
+		t.Chdir(c.cwd)
+		sum, err := Run(context.Background(), st, []string{c.path}, Options{Events: func(e Event) {
+			if e.Article != nil {
+				id = e.Article.ID
+			}
+		}})
+		if err != nil || sum.Stored+sum.Duplicates != 1 {
+			t.Fatalf("%s from %s: %+v, %v", c.path, c.cwd, sum, err)
+		}
+	}
+	srcs, err := st.Sources(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{filepath.Join(dir, "a.txt")}; !slicesEqual(srcs, want) {
+		t.Errorf("sources %q, want %q", srcs, want)
+	}
+}
+
+func slicesEqual(a, b []string) bool { return strings.Join(a, "\x00") == strings.Join(b, "\x00") }

@@ -37,7 +37,7 @@ func checkStream(t *testing.T, data []byte, read func(*reader, *input, *bufio.Re
 			}
 		},
 	}
-	in := &input{path: "in", explicit: true}
+	in := &input{path: "in", origin: "in", explicit: true}
 	if err := read(r, in, bufio.NewReaderSize(bytes.NewReader(data), bufSize)); err != nil {
 		t.Fatalf("read returned %v", err)
 	}

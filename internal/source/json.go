@@ -53,7 +53,7 @@ func (r *reader) readJSON(in *input, br *bufio.Reader, lineMode bool) error {
 				r.report(in, lineDesc(line), errorf(article.ErrInvalid, "%s", broken))
 				continue // stopped at the end of the line: resume with the next
 			}
-			if err := r.jsonRecord(in, s, lineDesc(line), in.path+"#L"+strconv.Itoa(line)); err != nil {
+			if err := r.jsonRecord(in, s, lineDesc(line), in.origin+"#L"+strconv.Itoa(line)); err != nil {
 				return err
 			}
 			// A first object that fits on its line says the input is JSON
@@ -123,7 +123,7 @@ func (r *reader) readJSONArray(in *input, s *jsonScanner) (ok bool, err error) {
 		case c != '{':
 			r.report(in, pos, errorf(article.ErrInvalid, "not a JSON object"))
 		default:
-			if err := r.jsonRecord(in, s, pos, in.path+"#r"+strconv.Itoa(s.records)); err != nil {
+			if err := r.jsonRecord(in, s, pos, in.origin+"#r"+strconv.Itoa(s.records)); err != nil {
 				return false, err
 			}
 		}

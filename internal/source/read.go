@@ -104,7 +104,8 @@ func (e *stopError) Error() string { return e.err.Error() }
 
 // input is one file or stream being read.
 type input struct {
-	path     string // as shown in errors and record origins
+	path     string // as the user gave it (or as found walking), for errors
+	origin   string // the cleaned absolute path ("-" for stdin), for record origins
 	name     string // for the format by extension; "" for stdin
 	explicit bool   // named by the user: never skipped as "not an article"
 	sizeHint int64  // size on disk when known, else 0
@@ -135,7 +136,7 @@ func (r *reader) emit(in *input, rec *Record) error {
 
 func (r *reader) readPath(p string) error {
 	if p == "-" {
-		in := &input{path: "-", explicit: true}
+		in := &input{path: "-", origin: "-", explicit: true}
 		if r.opts.Stdin == nil {
 			r.report(in, "", errorf(article.ErrInvalid, "no standard input to read"))
 			return nil
@@ -147,15 +148,23 @@ func (r *reader) readPath(p string) error {
 		r.report(&input{path: p}, "", pathError(err))
 		return nil
 	}
-	if info.IsDir() {
-		return r.walk(p, []fs.FileInfo{info})
+	// Records name their file by its absolute path, so that the same file
+	// read from another working directory is the same source.
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		r.report(&input{path: p}, "", err)
+		return nil
 	}
-	return r.readFile(p, info, true)
+	if info.IsDir() {
+		return r.walk(p, abs, []fs.FileInfo{info})
+	}
+	return r.readFile(p, abs, info, true)
 }
 
-// walk reads the directory dir recursively. ancestors are the directories
-// on the path from the walk's root to dir, to detect symlink loops.
-func (r *reader) walk(dir string, ancestors []fs.FileInfo) error {
+// walk reads the directory dir (absolute path absDir) recursively.
+// ancestors are the directories on the path from the walk's root to dir,
+// to detect symlink loops.
+func (r *reader) walk(dir, absDir string, ancestors []fs.FileInfo) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		// ReadDir returns what it read before the error: read those too.
@@ -187,11 +196,11 @@ func (r *reader) walk(dir string, ancestors []fs.FileInfo) error {
 				r.report(&input{path: p}, "", errorf(ErrSkipped, "skipped: symlink loop"))
 				continue
 			}
-			if err := r.walk(p, append(ancestors, info)); err != nil {
+			if err := r.walk(p, filepath.Join(absDir, name), append(ancestors, info)); err != nil {
 				return err
 			}
 		case info.Mode().IsRegular():
-			if err := r.readFile(p, info, false); err != nil {
+			if err := r.readFile(p, filepath.Join(absDir, name), info, false); err != nil {
 				return err
 			}
 		default:
@@ -210,10 +219,11 @@ func loops(ancestors []fs.FileInfo, dir fs.FileInfo) bool {
 	return false
 }
 
-// readFile reads one file. explicit is false for files found by walking a
-// directory, which are skipped when they are evidently not articles.
-func (r *reader) readFile(p string, info fs.FileInfo, explicit bool) error {
-	in := &input{path: p, name: p, explicit: explicit}
+// readFile reads one file, p as shown in errors and abs its absolute path.
+// explicit is false for files found by walking a directory, which are
+// skipped when they are evidently not articles.
+func (r *reader) readFile(p, abs string, info fs.FileInfo, explicit bool) error {
+	in := &input{path: p, origin: abs, name: p, explicit: explicit}
 	if !explicit {
 		if kind := skipByName(p); kind != "" {
 			r.report(in, "", errorf(ErrSkipped, "skipped: %s file, not an article", kind))
@@ -335,7 +345,7 @@ func (r *reader) readWhole(in *input, br *bufio.Reader, f format) error {
 		return nil
 	}
 	af, isHTML := f.article()
-	return r.emit(in, &Record{Origin: in.path, Format: af, HTML: isHTML, Body: body})
+	return r.emit(in, &Record{Origin: in.origin, Format: af, HTML: isHTML, Body: body})
 }
 
 // errOverLimit is returned by readAtMost for input longer than its limit.

@@ -618,3 +618,50 @@ func TestReadStreams(t *testing.T) {
 		t.Errorf("heap in use reached %s reading a 64 MiB stream", size(int64(peak)))
 	}
 }
+
+// A file's records name it by its cleaned absolute path, however the path
+// was given, so that the same file read from another working directory is
+// the same source; errors name it as given.
+func TestReadOriginIsAbsolute(t *testing.T) {
+	dir := t.TempDir()
+	sub := filepath.Join(dir, "sub")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte("text"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "b.jsonl"), []byte(`{"text":"j"}`+"\n"+`{}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	read := func(cwd string, paths ...string) (origins, errs []string) {
+		t.Chdir(cwd)
+		err := Read(context.Background(), paths, Options{}, func(r *Record) error {
+			origins = append(origins, r.Origin)
+			return nil
+		}, func(e *Error) { errs = append(errs, e.Error()) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		return origins, errs
+	}
+	want := []string{filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.jsonl") + "#L1"}
+	for _, c := range []struct {
+		cwd   string
+		paths []string
+		errs  []string
+	}{
+		{dir, []string{"a.txt", "b.jsonl"}, []string{"b.jsonl: line 2: no text or html field"}},
+		{sub, []string{"../a.txt", "./../b.jsonl"}, []string{"./../b.jsonl: line 2: no text or html field"}},
+		{sub, []string{".."}, []string{"../b.jsonl: line 2: no text or html field"}},
+		{"/", []string{dir + "/./sub/../"}, []string{filepath.Join(dir, "b.jsonl") + ": line 2: no text or html field"}},
+	} {
+		got, errs := read(c.cwd, c.paths...)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("from %s, %q: origins (-want +got):\n%s", c.cwd, c.paths, diff)
+		}
+		if diff := cmp.Diff(c.errs, errs); diff != "" {
+			t.Errorf("from %s, %q: errors (-want +got):\n%s", c.cwd, c.paths, diff)
+		}
+	}
+}

@@ -13,9 +13,11 @@ import (
 
 // Record is one raw article read from an input.
 type Record struct {
-	// Origin says where the record came from, for messages and provenance:
-	// a path, "-" for stdin, with "#L12" (JSONL line) or "#r3" (WARC record,
-	// JSON array element) appended when a file holds several records.
+	// Origin says where the record came from, for provenance: the file's
+	// cleaned absolute path (so that the same file read from another
+	// working directory is the same source), "-" for stdin, with "#L12"
+	// (JSONL line) or "#r3" (WARC record, JSON array element) appended when
+	// a file holds several records.
 	Origin string
 	// Format is the kind of payload in Body: FormatText means Body is
 	// plain text; FormatHTML, FormatWARC and FormatJSON-with-html mean Body

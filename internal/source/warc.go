@@ -115,7 +115,7 @@ func (r *reader) readWARC(in *input, br *bufio.Reader) error {
 		case perr != nil:
 			r.report(in, pos, perr)
 		case rec != nil:
-			rec.Origin = in.path + "#r" + strconv.Itoa(n)
+			rec.Origin = in.origin + "#r" + strconv.Itoa(n)
 			if err := r.emit(in, rec); err != nil {
 				return err
 			}
