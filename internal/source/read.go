@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/parallax-news/parallax/internal/article"
 )
@@ -144,6 +145,11 @@ func (r *reader) readPath(p string) error {
 		return r.readStream(in, newFileCap(r.opts.Stdin, r.opts.MaxFileSize))
 	}
 	info, err := os.Stat(p)
+	if errors.Is(err, syscall.ELOOP) {
+		// Named by the user, so a failure, not a note as in a walk.
+		r.report(&input{path: p}, "", errorf(article.ErrInvalid, "symlink loop"))
+		return nil
+	}
 	if err != nil {
 		r.report(&input{path: p}, "", pathError(err))
 		return nil
@@ -182,6 +188,12 @@ func (r *reader) walk(dir, absDir string, ancestors []fs.FileInfo) error {
 		var info fs.FileInfo
 		if e.Type()&fs.ModeSymlink != 0 {
 			info, err = os.Stat(p)
+			if errors.Is(err, syscall.ELOOP) {
+				// A link to itself, or a cycle of links: like a link to a
+				// directory above, a loop, not a broken input.
+				r.report(&input{path: p}, "", errorf(ErrSkipped, "skipped: symlink loop"))
+				continue
+			}
 			if err != nil {
 				r.report(&input{path: p}, "", fmt.Errorf("broken symlink: %w", pathError(err)))
 				continue

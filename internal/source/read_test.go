@@ -384,7 +384,10 @@ func TestReadSymlinks(t *testing.T) {
 	must(os.Symlink("b/x.txt", filepath.Join(dir, "a", "link.txt")))       // file link
 	must(os.Symlink("nowhere", filepath.Join(dir, "a", "dangling")))       // broken
 	must(os.Symlink(filepath.Join(dir, "a"), filepath.Join(dir, "alias"))) // dir link, no loop
-	got, errs, _ := readPaths(t, dir, []string{dir}, Options{})
+	must(os.Symlink("self", filepath.Join(dir, "a", "self")))              // link to itself
+	must(os.Symlink("ping", filepath.Join(dir, "a", "pong")))              // cycle of links
+	must(os.Symlink("pong", filepath.Join(dir, "a", "ping")))
+	got, errs, errEs := readPaths(t, dir, []string{dir}, Options{})
 	want := []rec{
 		{Origin: "a/b/x.txt", Format: "text", Body: "x"},
 		{Origin: "a/link.txt", Format: "text", Body: "x"},
@@ -394,14 +397,31 @@ func TestReadSymlinks(t *testing.T) {
 	wantErrs := []string{
 		"a/b/up: skipped: symlink loop",
 		"a/dangling: broken symlink: no such file or directory",
+		"a/ping: skipped: symlink loop",
+		"a/pong: skipped: symlink loop",
+		"a/self: skipped: symlink loop",
 		"alias/b/up: skipped: symlink loop",
 		"alias/dangling: broken symlink: no such file or directory",
+		"alias/ping: skipped: symlink loop",
+		"alias/pong: skipped: symlink loop",
+		"alias/self: skipped: symlink loop",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("records (-want +got):\n%s", diff)
 	}
 	if diff := cmp.Diff(wantErrs, errs); diff != "" {
 		t.Errorf("errors (-want +got):\n%s", diff)
+	}
+	// Every loop found walking is a note, never a failure.
+	for _, e := range errEs {
+		if strings.Contains(e.Error(), "loop") && !errors.Is(e, ErrSkipped) {
+			t.Errorf("%v: a loop, but not ErrSkipped", e)
+		}
+	}
+	// A loop named by the user is a failure, with the same words.
+	_, errs, errEs = readPaths(t, dir, []string{filepath.Join(dir, "a", "self")}, Options{})
+	if diff := cmp.Diff([]string{"a/self: symlink loop"}, errs); diff != "" || errors.Is(errEs[0], ErrSkipped) {
+		t.Errorf("named loop (-want +got):\n%s", diff)
 	}
 }
 
