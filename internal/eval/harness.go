@@ -66,6 +66,7 @@ func Default() *Harness {
 		nerTask(),
 		corefTask(),
 		entitiesTask(),
+		quotesTask(),
 	}}
 }
 
