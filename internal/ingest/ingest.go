@@ -179,7 +179,7 @@ func Run(ctx context.Context, st store.Store, paths []string, opts Options) (Sum
 		return w.sum, storeErr
 	}
 	if err != nil {
-		return w.sum, fmt.Errorf("ingest: %w", err)
+		return w.sum, fmt.Errorf("ingest: %w", plain(err))
 	}
 	return w.sum, nil
 }
@@ -285,7 +285,7 @@ func (w *writer) flush(ctx context.Context) error {
 		created, err = w.putEach(ctx)
 	}
 	if err != nil {
-		return fmt.Errorf("ingest %s: %w", w.batch[0].origin(), err)
+		return fmt.Errorf("ingest %s: %w", w.batch[0].origin(), plain(err))
 	}
 	k := 0
 	for _, j := range w.batch {
@@ -300,10 +300,10 @@ func (w *writer) flush(ctx context.Context) error {
 			}
 			w.emit(Event{Kind: kind, Origin: j.srcE.Path, Err: j.srcE})
 		case j.res.err != nil:
-			w.emit(Event{Kind: Failed, Origin: j.rec.Origin, Err: &source.Error{Path: j.rec.Origin, Err: j.res.err}, Bytes: int64(len(j.rec.Body))})
+			w.emit(Event{Kind: Failed, Origin: j.rec.Origin, Err: recordError(j.rec, j.res.err), Bytes: int64(len(j.rec.Body))})
 		default:
 			if j.res.warn != "" {
-				w.emit(Event{Kind: Warning, Origin: j.rec.Origin, Err: &source.Error{Path: j.rec.Origin, Err: errors.New(j.res.warn)}})
+				w.emit(Event{Kind: Warning, Origin: j.rec.Origin, Err: recordError(j.rec, errors.New(j.res.warn))})
 			}
 			kind := Stored
 			if !created[k] {
@@ -339,11 +339,57 @@ func (w *writer) putEach(ctx context.Context) ([]bool, error) {
 	return created, nil
 }
 
+// recordError says what went wrong with one record in the words of
+// package source: "path: line 3: problem", the path as the user gave it.
+func recordError(r *source.Record, err error) *source.Error {
+	path := r.Path
+	if path == "" {
+		path = r.Origin
+	}
+	if err != nil {
+		err = plain(err)
+	}
+	return &source.Error{Path: path, Pos: r.Pos, Err: err}
+}
+
+// kinds are the error kinds whose text ("parallax: invalid input") plain
+// drops from the end of a message.
+var kinds = []error{article.ErrInvalid, article.ErrCorrupt, article.ErrTooLarge, article.ErrTransient,
+	article.ErrNotFound, article.ErrDuplicate, article.ErrAmbiguous}
+
+// plainError is an error whose message leaves out the kind it wraps.
+type plainError struct {
+	msg string
+	err error
+}
+
+func (e *plainError) Error() string { return e.msg }
+func (e *plainError) Unwrap() error { return e.err }
+
+// plain returns err with the text of its kind sentinel dropped from the end
+// of its message ("extract html: no main text: parallax: invalid input"
+// becomes "extract html: no main text"): the command line starts every
+// message with "parallax:" once, and errors.Is still finds the kind.
+func plain(err error) error {
+	msg := err.Error()
+	for _, k := range kinds {
+		if m, ok := strings.CutSuffix(msg, ": "+k.Error()); ok && errors.Is(err, k) {
+			return &plainError{msg: m, err: err}
+		}
+	}
+	return err
+}
+
+// origin says where j came from, for a message: "path: line 3".
 func (j *job) origin() string {
 	if j.srcE != nil {
 		return j.srcE.Path
 	}
-	return j.rec.Origin
+	e := recordError(j.rec, nil)
+	if e.Pos != "" {
+		return e.Path + ": " + e.Pos
+	}
+	return e.Path
 }
 
 func (w *writer) emit(e Event) {
@@ -427,7 +473,7 @@ func Build(r *source.Record) (a *article.Article, raw *article.Raw, warn string,
 		raw = &article.Raw{MediaType: "text/plain", Data: r.Body}
 	}
 	if a.Text == "" {
-		return nil, nil, "", fmt.Errorf("%w: no text", article.ErrInvalid)
+		return nil, nil, "", fmt.Errorf("no text: %w", article.ErrInvalid)
 	}
 	// Metadata is untrusted text too: no control characters (terminal
 	// escapes) may reach a listing.

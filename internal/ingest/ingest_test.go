@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/parallax-news/parallax/internal/article"
 	"github.com/parallax-news/parallax/internal/source"
 	"github.com/parallax-news/parallax/internal/store"
@@ -364,3 +366,44 @@ func TestRunSameFileFromAnotherDirectory(t *testing.T) {
 }
 
 func slicesEqual(a, b []string) bool { return strings.Join(a, "\x00") == strings.Join(b, "\x00") }
+
+// Failure messages say "parallax:" once (the command line adds it) and
+// give positions one way, "path: line N" or "path: record N", with the path
+// as given, whether the reader or the builder found the problem.
+func TestRunErrorMessages(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"a.jsonl": `{"text":"The council met on Monday."}` + "\n" + `{"html":"<html><body></body></html>"}` + "\n" +
+			`{"text":"\u0000\u0001\u0002"}` + "\n" + `{"title":"no body"}` + "\n",
+		"b.json": `[{"text":"Rain is due on Friday."},{"html":"<p></p>"}]`,
+		"c.html": `<html><body><script>x()</script></body></html>`,
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	var got []string
+	_, err := Run(context.Background(), openStore(t), []string{"a.jsonl", "b.json", "c.html"}, Options{Events: func(e Event) {
+		if e.Kind == Failed {
+			got = append(got, e.Err.Error())
+			if !errors.Is(e.Err, article.ErrInvalid) {
+				t.Errorf("%v: not ErrInvalid", e.Err)
+			}
+		}
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"a.jsonl: line 2: extract html: no main text",
+		"a.jsonl: line 3: text: normalize: binary data, not text",
+		"a.jsonl: line 4: no text or html field",
+		"b.json: record 2: extract html: no main text",
+		"c.html: extract html: no main text",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("failures (-want +got):\n%s", diff)
+	}
+}

@@ -166,7 +166,7 @@ func (r *reader) jsonRecord(in *input, s *jsonScanner, pos, origin string) error
 		r.report(in, pos, err)
 		return nil
 	}
-	rec.Origin = origin
+	rec.Origin, rec.Path, rec.Pos = origin, in.path, pos
 	if date != "" && !in.dateNoted {
 		in.dateNoted = true
 		r.report(in, pos, errorf(ErrWarning, "date %s not understood, left empty (not reported again for this input)", date))

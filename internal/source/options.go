@@ -48,10 +48,10 @@ func (o *Options) EnsureDefaults() *Options {
 // Validate reports options that cannot work: negative limits.
 func (o *Options) Validate() error {
 	if o.MaxFileSize < 0 {
-		return fmt.Errorf("source options: MaxFileSize %d is negative: %w", o.MaxFileSize, article.ErrInvalid)
+		return errorf(article.ErrInvalid, "source options: MaxFileSize %d is negative", o.MaxFileSize)
 	}
 	if o.MaxRecordSize < 0 {
-		return fmt.Errorf("source options: MaxRecordSize %d is negative: %w", o.MaxRecordSize, article.ErrInvalid)
+		return errorf(article.ErrInvalid, "source options: MaxRecordSize %d is negative", o.MaxRecordSize)
 	}
 	return nil
 }

@@ -66,7 +66,7 @@ import (
 // multi-record file is streamed, never held in memory whole.
 func Read(ctx context.Context, paths []string, opts Options, fn func(*Record) error, onErr func(*Error)) error {
 	if fn == nil {
-		return fmt.Errorf("source read: nil record func: %w", article.ErrInvalid)
+		return errorf(article.ErrInvalid, "source read: nil record func")
 	}
 	opts.EnsureDefaults()
 	if err := opts.Validate(); err != nil {
@@ -357,7 +357,7 @@ func (r *reader) readWhole(in *input, br *bufio.Reader, f format) error {
 		return nil
 	}
 	af, isHTML := f.article()
-	return r.emit(in, &Record{Origin: in.origin, Format: af, HTML: isHTML, Body: body})
+	return r.emit(in, &Record{Origin: in.origin, Path: in.path, Format: af, HTML: isHTML, Body: body})
 }
 
 // errOverLimit is returned by readAtMost for input longer than its limit.

@@ -19,6 +19,10 @@ type Record struct {
 	// (JSONL line) or "#r3" (WARC record, JSON array element) appended when
 	// a file holds several records.
 	Origin string
+	// Path and Pos say where the record came from for messages, in the
+	// words of Error: the input as the user gave it (or as found walking a
+	// directory) and "line 12", "record 3", or "" for a whole file.
+	Path, Pos string
 	// Format is the kind of payload in Body: FormatText means Body is
 	// plain text; FormatHTML, FormatWARC and FormatJSON-with-html mean Body
 	// is an HTML document; FormatJSON with a text field means plain text.

@@ -115,7 +115,7 @@ func (r *reader) readWARC(in *input, br *bufio.Reader) error {
 		case perr != nil:
 			r.report(in, pos, perr)
 		case rec != nil:
-			rec.Origin = in.origin + "#r" + strconv.Itoa(n)
+			rec.Origin, rec.Path, rec.Pos = in.origin+"#r"+strconv.Itoa(n), in.path, pos
 			if err := r.emit(in, rec); err != nil {
 				return err
 			}
