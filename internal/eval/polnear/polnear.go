@@ -1,7 +1,12 @@
 // Package polnear reads PolNeAR (Political News Attribution Relations,
 // Newell, Margolin and Ruths, LREC 2018), a corpus of attribution relations
 // in US election news, and scores predicted attributions against it the
-// way BBC citron's evaluation does (see Score).
+// way BBC citron's evaluation does: citron/metrics.py of
+// github.com/bbc/citron (commit b140405, called by
+// scripts/evaluate/citron_evaluate.py). Score documents the rules: exact
+// cue match; exact source and content lists given overlapping cues; all
+// three exact together; token overlap summed over every predicted and gold
+// pair.
 //
 // The corpus is brat standoff: <split>/text/<article>.txt holds the raw
 // article and <split>/attributions/<article>_<annotator>.ann its
