@@ -46,7 +46,13 @@ import (
 // cue there), an empty cue never matches or overlaps anything, and an
 // empty span in a list is dropped.
 //
-// The per-kind content figures (see Counts.Metrics) go beyond citron.
+// The per-kind content figures go beyond citron, and count tokens once:
+// the recall side of kind K is the share of the content tokens of gold
+// attributions of kind K that lie in some predicted content, the
+// precision side the share of the content tokens of predicted
+// attributions of kind K that lie in some gold content. (Citron's sum over
+// pairs credits a gold token once per predicted span holding it, so
+// overlapping predictions can push its overlap recall up, even past 1.)
 func Score(text string, gold, pred []Attribution) Counts {
 	tk := newTokenizer(text)
 	g := make([]tquote, len(gold))
@@ -56,6 +62,14 @@ func Score(text string, gold, pred []Attribution) Counts {
 	p := make([]tquote, len(pred))
 	for i, a := range pred {
 		p[i] = tk.quote(a)
+	}
+	// The content tokens of each side, for the per-kind figures.
+	goldTok, predTok := make([]bool, len(tk.starts)), make([]bool, len(tk.starts))
+	for _, q := range g {
+		mark(goldTok, q.content)
+	}
+	for _, q := range p {
+		mark(predTok, q.content)
 	}
 	var c Counts
 	c.Gold, c.Pred = len(g), len(p)
@@ -71,12 +85,11 @@ func Score(text string, gold, pred []Attribution) Counts {
 		c.ContentOverlap.Pred += length(pq.content)
 		ko := c.kind(pq.kind)
 		ko.Pred += length(pq.content)
+		ko.SharedPred += covered(pq.content, goldTok)
 		for _, gq := range g {
 			c.CueOverlap.Shared += overlap(pq.cue, gq.cue)
 			c.SourceOverlap.Shared += overlap(pq.source, gq.source)
-			o := overlap(pq.content, gq.content)
-			c.ContentOverlap.Shared += o
-			ko.SharedPred += o
+			c.ContentOverlap.Shared += overlap(pq.content, gq.content)
 		}
 	}
 	for _, gq := range g {
@@ -85,9 +98,7 @@ func Score(text string, gold, pred []Attribution) Counts {
 		c.ContentOverlap.Gold += length(gq.content)
 		ko := c.kind(gq.kind)
 		ko.Gold += length(gq.content)
-		for _, pq := range p {
-			ko.SharedGold += overlap(pq.content, gq.content)
-		}
+		ko.SharedGold += covered(gq.content, predTok)
 	}
 	return c
 }
@@ -110,10 +121,11 @@ type PRF struct{ TP, FP, FN int }
 // gold.
 type Overlap struct{ Shared, Pred, Gold int }
 
-// KindOverlap is the content overlap of one kind of attribution: gold
-// attributions of the kind against all predictions (SharedGold over
-// Gold, the recall side) and predictions of the kind against all gold
-// attributions (SharedPred over Pred, the precision side).
+// KindOverlap is the content overlap of one kind of attribution: content
+// tokens of gold attributions of the kind that some prediction holds
+// (SharedGold of Gold, the recall side) and content tokens of predictions
+// of the kind that some gold attribution holds (SharedPred of Pred, the
+// precision side).
 type KindOverlap struct{ SharedGold, Gold, SharedPred, Pred int }
 
 func (c *Counts) kind(k string) *KindOverlap {
@@ -324,6 +336,28 @@ func overlap(a, b []tspan) int {
 	for _, x := range a {
 		for _, y := range b {
 			n += max(0, min(x.end, y.end)-max(x.start, y.start))
+		}
+	}
+	return n
+}
+
+// mark sets the tokens of a in set.
+func mark(set []bool, a []tspan) {
+	for _, x := range a {
+		for i := x.start; i < x.end && i < len(set); i++ {
+			set[i] = true
+		}
+	}
+}
+
+// covered counts the tokens of a that are set in set.
+func covered(a []tspan, set []bool) int {
+	n := 0
+	for _, x := range a {
+		for i := x.start; i < x.end && i < len(set); i++ {
+			if set[i] {
+				n++
+			}
 		}
 	}
 	return n

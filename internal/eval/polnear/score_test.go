@@ -121,6 +121,15 @@ func TestScore(t *testing.T) {
 			want: map[string]float64{"cue_precision": 0.5, "cue_recall": 1, "source_precision": 0.5},
 		},
 		{
+			// Two predictions of the same content: citron's pair sum
+			// credits the gold tokens twice; the per-kind figures once.
+			name: "duplicate predictions",
+			gold: []Attribution{goldAnn},
+			pred: []Attribution{goldAnn, goldAnn},
+			want: map[string]float64{"cue_precision": 1, "content_recall_overlap": 2, "content_precision_overlap": 1,
+				"content_recall_overlap_reported": 1, "content_precision_overlap_reported": 1},
+		},
+		{
 			name: "nothing predicted",
 			gold: []Attribution{goldAnn},
 			want: map[string]float64{"cue_f1": 0, "cue_recall": 0, "all_f1_overlap": 0, "predicted": 0, "gold": 1},
