@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -80,4 +81,40 @@ func BenchmarkReadWARC(b *testing.B) {
 	data := concat(recs...)
 	b.Run("warc", func(b *testing.B) { benchRead(b, benchFile(b, "a.warc", data), len(data), n) })
 	b.Run("warc.gz", func(b *testing.B) { benchRead(b, benchFile(b, "a.warc.gz", gzMembers(recs...)), len(data), n) })
+}
+
+// BenchmarkReadJSONLargeRecord reads JSON records near the record size
+// limit and reports the bytes allocated per record, as a multiple of the
+// record's size ("x-record"): what one large record costs in memory.
+func BenchmarkReadJSONLargeRecord(b *testing.B) {
+	const n, recSize = 4, 4 << 20
+	text := strings.Repeat(benchArticle(0), recSize/len(benchArticle(0)))
+	var data []byte
+	for i := range n {
+		line, _ := json.Marshal(map[string]string{"url": fmt.Sprintf("https://ex.com/%d", i), "title": "T", "text": text})
+		data = append(append(data, line...), '\n')
+	}
+	path := benchFile(b, "big.jsonl", data)
+	opts := Options{MaxRecordSize: 5 << 20}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for b.Loop() {
+		got := 0
+		err := Read(context.Background(), []string{path}, opts, func(r *Record) error {
+			if len(r.Body) != len(text) {
+				b.Fatalf("body of %d bytes, want %d", len(r.Body), len(text))
+			}
+			got++
+			return nil
+		}, func(e *Error) { b.Fatal(e) })
+		if err != nil || got != n {
+			b.Fatalf("Read = %v with %d records, want %d", err, got, n)
+		}
+	}
+	runtime.ReadMemStats(&after)
+	perRecord := float64(after.TotalAlloc-before.TotalAlloc) / float64(b.N*n)
+	b.ReportMetric(perRecord, "B/record")
+	b.ReportMetric(perRecord/float64(len(data)/n), "x-record")
 }

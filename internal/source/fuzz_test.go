@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -117,6 +118,25 @@ func FuzzSniff(f *testing.F) {
 		// two bytes each.
 		if recs > 1<<20 || errs > 1<<20+1 {
 			t.Fatalf("%d records and %d errors", recs, errs)
+		}
+	})
+}
+
+// FuzzUnquote checks that unquote decodes JSON strings exactly as
+// encoding/json does.
+func FuzzUnquote(f *testing.F) {
+	for _, s := range []string{`"plain"`, `"caf\u00e9 \"q\" \\ \/ \b\f\n\r\t"`, `"\ud83d\ude00 \ud83d x \ude00"`, "\"\xff\xfe ok \xe2\x80\"", `"\u0000"`, `"é—"`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var want string
+		if err := json.Unmarshal(data, &want); err != nil {
+			return // not a JSON string: json.Unmarshal rejects the record first
+		}
+		data = bytes.TrimSpace(data)
+		got, ok := unquote(data)
+		if !ok || string(got) != want {
+			t.Fatalf("unquote(%q) = %q, %v; encoding/json gives %q", data, got, ok, want)
 		}
 	})
 }

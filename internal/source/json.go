@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/article"
@@ -352,6 +354,13 @@ func (s *jsonScanner) keep(p []byte) {
 		s.over = true
 		return
 	}
+	if need := len(s.buf) + len(p); need > cap(s.buf) {
+		// Double, where append grows large slices by a quarter: a record
+		// of n bytes then costs about 2n of buffers, not 5n.
+		nb := make([]byte, len(s.buf), min(max(2*cap(s.buf), need, 4096), int(s.max)+bufSize))
+		copy(nb, s.buf)
+		s.buf = nb
+	}
 	s.buf = append(s.buf, p...)
 }
 
@@ -399,16 +408,138 @@ type jsonFields struct {
 	Language string `json:"language"`
 	Lang     string `json:"lang"`
 
-	Text     string `json:"text"`
-	Content  string `json:"content"`
-	Body     string `json:"body"`
-	Maintext string `json:"maintext"`
+	// The payload fields are jsonText, not string: decoded straight into
+	// the bytes the Record keeps, they cost one copy of the payload, where
+	// a string (encoding/json unquotes to bytes, then copies to a string,
+	// then the Record needs bytes again) cost three.
+	Text     jsonText `json:"text"`
+	Content  jsonText `json:"content"`
+	Body     jsonText `json:"body"`
+	Maintext jsonText `json:"maintext"`
 
-	HTML        string `json:"html"`
-	RawHTML     string `json:"raw_html"`
-	RawHTML2    string `json:"rawHtml"`
-	RawContent  string `json:"raw_content"`
-	RawContent2 string `json:"rawContent"`
+	HTML        jsonText `json:"html"`
+	RawHTML     jsonText `json:"raw_html"`
+	RawHTML2    jsonText `json:"rawHtml"`
+	RawContent  jsonText `json:"raw_content"`
+	RawContent2 jsonText `json:"rawContent"`
+}
+
+// jsonText is a JSON string decoded to bytes. null leaves it empty; a value
+// of another type is an *json.UnmarshalTypeError, as for a string.
+type jsonText []byte
+
+func (t *jsonText) UnmarshalJSON(data []byte) error {
+	if string(data) == "null" {
+		return nil
+	}
+	b, ok := unquote(data)
+	if !ok {
+		return &json.UnmarshalTypeError{Value: "non-string", Type: reflect.TypeFor[string]()}
+	}
+	*t = b
+	return nil
+}
+
+// unquote decodes a JSON string literal (quotes included) the way
+// encoding/json does, invalid UTF-8 and lone surrogates becoming U+FFFD,
+// into a new slice. ok is false when data is not a string literal.
+func unquote(data []byte) (b []byte, ok bool) {
+	if len(data) < 2 || data[0] != '"' || data[len(data)-1] != '"' {
+		return nil, false
+	}
+	s := data[1 : len(data)-1]
+	plain := true
+	for _, c := range s {
+		if c == '\\' || c == '"' || c < ' ' || c >= utf8.RuneSelf {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return bytes.Clone(s), true
+	}
+	if !bytes.ContainsAny(s, "\\\"") && utf8.Valid(s) {
+		return bytes.Clone(s), !bytes.ContainsFunc(s, func(r rune) bool { return r < ' ' })
+	}
+	out := make([]byte, 0, len(s)+utf8.UTFMax)
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == '\\':
+			if i+1 >= len(s) {
+				return nil, false
+			}
+			switch s[i+1] {
+			case '"', '\\', '/', '\'':
+				out = append(out, s[i+1])
+			case 'b':
+				out = append(out, '\b')
+			case 'f':
+				out = append(out, '\f')
+			case 'n':
+				out = append(out, '\n')
+			case 'r':
+				out = append(out, '\r')
+			case 't':
+				out = append(out, '\t')
+			case 'u':
+				r := hex4(s[i+2:])
+				if r < 0 {
+					return nil, false
+				}
+				i += 6
+				if utf16.IsSurrogate(r) {
+					r2 := rune(-1)
+					if i+1 < len(s) && s[i] == '\\' && s[i+1] == 'u' {
+						r2 = hex4(s[i+2:])
+					}
+					if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
+						r = dec
+						i += 6
+					} else {
+						r = utf8.RuneError
+					}
+				}
+				out = utf8.AppendRune(out, r)
+				continue
+			default:
+				return nil, false
+			}
+			i += 2
+		case c == '"' || c < ' ':
+			return nil, false
+		case c < utf8.RuneSelf:
+			out = append(out, c)
+			i++
+		default:
+			r, size := utf8.DecodeRune(s[i:])
+			out = utf8.AppendRune(out, r) // RuneError for invalid UTF-8
+			i += size
+		}
+	}
+	return out, true
+}
+
+// hex4 reads four hex digits, or returns -1.
+func hex4(s []byte) rune {
+	if len(s) < 4 {
+		return -1
+	}
+	var r rune
+	for _, c := range s[:4] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c = c - 'a' + 10
+		case 'A' <= c && c <= 'F':
+			c = c - 'A' + 10
+		default:
+			return -1
+		}
+		r = r*16 + rune(c)
+	}
+	return r
 }
 
 // JSON strings are Unicode: whatever charset an HTML page in a JSON record
@@ -450,15 +581,15 @@ func decodeJSONRecord(data []byte) (rec *Record, badDate string, err error) {
 		}
 		break
 	}
-	text := first(f.Text, f.Content, f.Body, f.Maintext)
-	html := first(f.HTML, f.RawHTML, f.RawHTML2, f.RawContent, f.RawContent2)
+	text := firstText(f.Text, f.Content, f.Body, f.Maintext)
+	html := firstText(f.HTML, f.RawHTML, f.RawHTML2, f.RawContent, f.RawContent2)
 	switch {
-	case strings.TrimSpace(text) != "":
+	case text != nil:
 		// Text already extracted from the page wins over the page: it is
 		// what the producer of the data judged the article to be.
-		rec.Format, rec.Body, rec.ContentType = article.FormatJSON, []byte(text), jsonTextType
-	case strings.TrimSpace(html) != "":
-		rec.Format, rec.Body = article.FormatJSON, []byte(html)
+		rec.Format, rec.Body, rec.ContentType = article.FormatJSON, text, jsonTextType
+	case html != nil:
+		rec.Format, rec.Body = article.FormatJSON, html
 		if hasMarkup(html) {
 			rec.HTML, rec.ContentType = true, jsonHTMLType
 		} else {
@@ -478,6 +609,15 @@ func first(ss ...string) string {
 		}
 	}
 	return ""
+}
+
+func firstText(ts ...jsonText) []byte {
+	for _, t := range ts {
+		if len(bytes.TrimSpace(t)) > 0 {
+			return t
+		}
+	}
+	return nil
 }
 
 func isNull(raw json.RawMessage) bool {
@@ -633,9 +773,9 @@ func parseJSONDate(raw json.RawMessage) (time.Time, bool) {
 }
 
 // hasMarkup reports whether s contains something like an HTML tag.
-func hasMarkup(s string) bool {
+func hasMarkup(s []byte) bool {
 	for {
-		i := strings.IndexByte(s, '<')
+		i := bytes.IndexByte(s, '<')
 		if i < 0 || i+1 >= len(s) {
 			return false
 		}
