@@ -326,18 +326,35 @@ func (c *Clusterer) weigh(tf map[string]float64) map[string]float64 {
 	return vec
 }
 
+// Lede weighting: a word of sentence i counts 1 + ledeBoost·e^(−i/ledeSentences)
+// times. Fitted on the odd ECB+ topics (dev) and checked on the even ones
+// (held out), with `parallax eval stories` at the default threshold
+// (B-cubed F1, ECB+ dev / held-out, BASIL): none 0.886 / 0.869, 0.951;
+// 1, 4: 0.899 / 0.887, 0.953; 2, 4: 0.894 / 0.899, 0.951; 3, 2: 0.897 /
+// 0.889, 0.953.
+const (
+	ledeBoost     = 1.0
+	ledeSentences = 4.0
+)
+
 // terms counts the content words of d, weighting those that tell stories
 // apart: proper nouns and numbers (names, places, scores, sums) count
-// double, and title words once more.
+// double, title words once more, and words of the first sentences more
+// than later ones: the lede says who, where and when, while the body adds
+// background, often about earlier events of the same kind.
 func terms(d Doc) map[string]float64 {
 	tf := map[string]float64{}
 	add := func(s string, toks []text.Token, boost float64) {
 		sentStart := true
+		sent := 0
 		for _, tk := range toks {
 			w := tk.In(s)
 			switch tk.Kind {
 			case text.Punct:
 				if w == "." || w == "!" || w == "?" {
+					if !sentStart {
+						sent++
+					}
 					sentStart = true
 				}
 				continue
@@ -350,7 +367,7 @@ func terms(d Doc) map[string]float64 {
 				sentStart = false
 				continue
 			}
-			weight := boost
+			weight := boost * (1 + ledeBoost*math.Exp(-float64(sent)/ledeSentences))
 			r := []rune(w)
 			switch {
 			case tk.Kind == text.Number || unicode.IsDigit(r[0]):

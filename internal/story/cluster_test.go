@@ -1,6 +1,7 @@
 package story
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -79,5 +80,21 @@ func TestClustererRetiresOldStories(t *testing.T) {
 	}
 	if terms := c.Terms(s0); len(terms) == 0 || terms[0] != "kobe" {
 		t.Fatalf("retired story terms %v", terms)
+	}
+}
+
+func TestTermsWeighLede(t *testing.T) {
+	// The same name in the first sentence and in the tenth: the lede's
+	// counts more, and a title word more than either.
+	body := "Rescuers reached Kobe. " + strings.Repeat("Officials spoke. ", 8) + "Crews left Osaka."
+	tf := terms(Doc{Title: "Floods", Text: body})
+	if !(tf["kobe"] > tf["osaka"]) {
+		t.Errorf("lede name %v, later name %v: want the lede's heavier", tf["kobe"], tf["osaka"])
+	}
+	if !(tf["floods"] > tf["kobe"]/2) {
+		t.Errorf("title word %v, lede name %v", tf["floods"], tf["kobe"])
+	}
+	if tf["osaka"] < 2 {
+		t.Errorf("a later proper noun still counts double: %v", tf["osaka"])
 	}
 }
