@@ -55,6 +55,7 @@ func commands() []command {
 		{"stories", "group the stored articles into stories, with their copies", runStories},
 		{"story", "show one story and the passages its copies share", runStory},
 		{"entities", "list the people, organizations, states and places of the stored articles", runEntities},
+		{"quotes", "list who said what in the stored articles: quotes, partial quotes, reported speech", runQuotes},
 		{"eval", "score the extractors against gold data", runEval},
 		{"version", "print the version", runVersion},
 	}

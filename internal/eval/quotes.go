@@ -55,11 +55,24 @@ func runQuotesPolNeAR(ctx context.Context, env Env) (Result, error) {
 
 // Attributions turns extracted quotes into PolNeAR attributions for
 // polnear.Score: Cue, Source (one span or none) and Content as they are,
-// Kind from the quote's kind.
+// Kind from the quote's kind ("partial" for reported speech that holds
+// partial quotations, which are part of its content and not listed).
 func Attributions(qs []quote.Quote) []polnear.Attribution {
-	out := make([]polnear.Attribution, len(qs))
+	mixed := make([]bool, len(qs))
+	for _, q := range qs {
+		if q.Parent >= 0 && q.Parent < len(qs) {
+			mixed[q.Parent] = true
+		}
+	}
+	out := make([]polnear.Attribution, 0, len(qs))
 	for i, q := range qs {
+		if q.Parent >= 0 {
+			continue // a partial quotation is part of its parent's content there
+		}
 		a := polnear.Attribution{Content: q.Content, Kind: q.Kind.String()}
+		if mixed[i] {
+			a.Kind = polnear.Partial
+		}
 		if q.Cue.End > q.Cue.Start {
 			a.Cue = []article.Span{q.Cue}
 		}
@@ -68,7 +81,7 @@ func Attributions(qs []quote.Quote) []polnear.Attribution {
 		} else {
 			a.NoSource = true
 		}
-		out[i] = a
+		out = append(out, a)
 	}
 	return out
 }

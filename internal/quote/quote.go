@@ -61,6 +61,9 @@ type Quote struct {
 	// Via is the medium the quote is credited to ("told Reuters", "per the
 	// BBC"); empty when none.
 	Via article.Span `json:"via"`
+	// Parent is, for a partial quotation inside reported speech, the index
+	// of the reported quote that holds it; -1 otherwise.
+	Parent int `json:"parent"`
 }
 
 // Span returns the extent of the content, from the start of its first
@@ -82,9 +85,4 @@ type Doc struct {
 func Analyze(text string) *Doc {
 	ents := entity.Analyze(text)
 	return &Doc{Quotes: Extract(text, ents), Entities: ents}
-}
-
-// Extract finds the quotes of a text whose entities are ents.
-func Extract(text string, ents *entity.Doc) []Quote {
-	return nil // TEMPORARY: the extractor lands in this session
 }

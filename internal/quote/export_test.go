@@ -1,0 +1,4 @@
+package quote
+
+// Exported for the external tests.
+var SharedRoot = sharedRoot

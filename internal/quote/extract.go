@@ -1,0 +1,249 @@
+package quote
+
+import (
+	_ "embed"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/parallax-news/parallax/internal/article"
+	"github.com/parallax-news/parallax/internal/entity"
+	"github.com/parallax-news/parallax/internal/perceptron"
+	"github.com/parallax-news/parallax/internal/text"
+)
+
+// attribModel is the attribution tagger's model, trained by TestTrain
+// (train_test.go) on PolNeAR's train and dev splits; see the package
+// documentation for what that means for its licence.
+//
+//go:embed data/attrib1.model
+var attribModel1 []byte
+
+//go:embed data/attrib2.model
+var attribModel2 []byte
+
+var defaultModel = sync.OnceValue(func() tagger {
+	m1, err := perceptron.Read(attribModel1, modelMagic, int(numLabels))
+	if err != nil {
+		panic(err) // the embedded model is part of the build
+	}
+	m2, err := perceptron.Read(attribModel2, modelMagic, int(numLabels))
+	if err != nil {
+		panic(err)
+	}
+	return tagger{m1, m2}
+})
+
+func analyzeEntities(t string) *entity.Doc { return entity.Analyze(t) }
+
+// Extract finds the quotes of a text whose entities are ents (from
+// entity.Analyze of the same text; nil to compute them).
+func Extract(t string, ents *entity.Doc) []Quote {
+	return extract(t, ents, defaultModel())
+}
+
+// Extract is the package's Extract with this model.
+func (m *Model) Extract(t string, ents *entity.Doc) []Quote { return extract(t, ents, m.t) }
+
+func extract(t string, ents *entity.Doc, m tagger) []Quote {
+	if ents == nil {
+		ents = entity.Analyze(t)
+	}
+	d := newDocFeatures(t, ents)
+	atts := d.group(m.tag(d))
+	quotes := make([]Quote, 0, len(atts))
+	for _, a := range atts {
+		q := Quote{Speaker: -1, Parent: -1}
+		for _, c := range a.content {
+			q.Content = append(q.Content, d.byteSpan(c))
+		}
+		q.Cue = d.byteSpan(a.cue)
+		if len(a.source) > 0 {
+			q.Source = d.byteSpan(a.source[0])
+		}
+		q.Kind = d.kindOf(q.Content)
+		quotes = append(quotes, q)
+	}
+	d.shareSources(quotes)
+	quotes = d.contextQuotes(quotes)
+	for i := range quotes {
+		d.resolve(&quotes[i], ents)
+	}
+	quotes = d.partials(quotes)
+	sortQuotes(quotes)
+	return quotes
+}
+
+// kindOf says whether content is a direct quotation (it begins with an
+// opening mark and ends at the closing one, give or take punctuation),
+// reported speech holding quoted words (Partial), or plain reported speech.
+func (d *docFeatures) kindOf(content []article.Span) Kind {
+	if len(content) == 0 {
+		return Reported
+	}
+	quoted, covered := 0, 0
+	for _, c := range content {
+		from, to := tokIndex(d.toks, c.Start), tokIndex(d.toks, c.End)
+		for i := from; i < to; i++ {
+			if d.toks[i].Kind == text.Punct || d.toks[i].Kind == text.Quote {
+				continue
+			}
+			covered++
+			if d.qdepth[i] > 0 {
+				quoted++
+			}
+		}
+	}
+	switch {
+	case covered > 0 && quoted == covered:
+		return Direct
+	case quoted > 0:
+		return Partial
+	}
+	return Reported
+}
+
+// shareSources gives a cue without a source the source of the cue before
+// it in the same sentence: "X said ... and warned that ...".
+func (d *docFeatures) shareSources(quotes []Quote) {
+	for i := 1; i < len(quotes); i++ {
+		q, p := &quotes[i], &quotes[i-1]
+		if q.Source.Len() > 0 || q.Cue.Len() == 0 || p.Source.Len() == 0 || p.Cue.Len() == 0 {
+			continue
+		}
+		a, b := tokIndex(d.toks, p.Cue.Start), tokIndex(d.toks, q.Cue.Start)
+		if d.sent[a] == d.sent[b] && p.Cue.Start < q.Cue.Start {
+			q.Source = p.Source
+		}
+	}
+}
+
+// contextQuotes adds the quotations that no cue attributes but that stand
+// as whole sentences or paragraphs of a speaker already quoted: a
+// quotation paragraph after "She said:" or after an attributed quotation
+// of the paragraph before. Scare quotes and titles inside the writer's
+// sentences are not quotes.
+func (d *docFeatures) contextQuotes(quotes []Quote) []Quote {
+	covered := func(s article.Span) bool {
+		for _, q := range quotes {
+			for _, c := range q.Content {
+				if c.Overlaps(s) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, qt := range d.quotes {
+		if qt.Level != 0 || covered(qt.Span) {
+			continue
+		}
+		from, to := tokIndex(d.toks, qt.Start), tokIndex(d.toks, qt.End)
+		words := 0
+		for i := from; i < to; i++ {
+			if d.toks[i].Kind == text.Word {
+				words++
+			}
+		}
+		if words < 4 {
+			continue
+		}
+		// A whole sentence: nothing of the writer's before it in its
+		// sentence, and at most punctuation after it.
+		s := d.sents[d.sent[from]]
+		if from != s.from {
+			continue
+		}
+		end := d.sents[d.sent[max(to-1, 0)]].to
+		rest := false
+		for i := to; i < end; i++ {
+			if d.toks[i].Kind != text.Punct {
+				rest = true
+			}
+		}
+		if rest {
+			continue
+		}
+		quotes = append(quotes, Quote{Kind: Direct, Content: []article.Span{qt.Span}, Speaker: -1, Parent: -1})
+	}
+	return quotes
+}
+
+// partials adds, for each reported quote that holds quoted words, a
+// Partial quote of each quotation inside it, with the same cue and
+// speaker; the reported quote becomes Reported.
+func (d *docFeatures) partials(quotes []Quote) []Quote {
+	n := len(quotes)
+	for i := 0; i < n; i++ {
+		if quotes[i].Kind != Partial {
+			continue
+		}
+		quotes[i].Kind = Reported
+		for _, qt := range d.quotes {
+			if qt.Level != 0 {
+				continue
+			}
+			for _, c := range quotes[i].Content {
+				if c.Contains(qt.Span) {
+					p := quotes[i]
+					p.Kind = Partial
+					p.Content = []article.Span{qt.Span}
+					p.Parent = i
+					quotes = append(quotes, p)
+					break
+				}
+			}
+		}
+	}
+	return quotes
+}
+
+// sortQuotes orders quotes by the start of their content, keeping parents
+// before their partials, and renumbers Parent.
+func sortQuotes(qs []Quote) {
+	idx := make([]int, len(qs))
+	for i := range idx {
+		idx[i] = i
+	}
+	start := func(q *Quote) int {
+		if len(q.Content) == 0 {
+			return 0
+		}
+		return q.Content[0].Start
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		if sa, sb := start(&qs[a]), start(&qs[b]); sa != sb {
+			return sa - sb
+		}
+		return qs[a].Parent - qs[b].Parent
+	})
+	pos := make([]int, len(qs))
+	for newI, oldI := range idx {
+		pos[oldI] = newI
+	}
+	sorted := make([]Quote, len(qs))
+	for newI, oldI := range idx {
+		q := qs[oldI]
+		if q.Parent >= 0 {
+			q.Parent = pos[q.Parent]
+		}
+		sorted[newI] = q
+	}
+	copy(qs, sorted)
+}
+
+// Words returns the content's words without the quotation marks that open
+// and close it.
+func (q *Quote) Words(t string) string {
+	var b strings.Builder
+	for i, c := range q.Content {
+		if i > 0 {
+			b.WriteString(" … ")
+		}
+		b.WriteString(strings.TrimFunc(c.In(t), func(r rune) bool {
+			k, _ := classify(r)
+			return k != markNone || r == ' '
+		}))
+	}
+	return b.String()
+}

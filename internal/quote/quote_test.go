@@ -1,0 +1,214 @@
+package quote
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/article"
+	"github.com/parallax-news/parallax/internal/text"
+)
+
+// find returns the first quote whose words contain sub.
+func find(t *testing.T, txt string, d *Doc, sub string) *Quote {
+	t.Helper()
+	for i := range d.Quotes {
+		q := &d.Quotes[i]
+		for _, c := range q.Content {
+			if strings.Contains(c.In(txt), sub) {
+				return q
+			}
+		}
+	}
+	t.Errorf("no quote holds %q; quotes: %s", sub, dump(txt, d))
+	return nil
+}
+
+func dump(txt string, d *Doc) string {
+	var b strings.Builder
+	for _, q := range d.Quotes {
+		b.WriteString("\n  " + q.Kind.String() + " [" + q.Source.In(txt) + "] [" + q.Cue.In(txt) + "] ")
+		b.WriteString(q.Span().In(txt))
+	}
+	return b.String()
+}
+
+func speaker(d *Doc, q *Quote) string {
+	if q == nil || q.Speaker < 0 {
+		return ""
+	}
+	return d.Entities.Entities[q.Speaker].Name
+}
+
+func TestQuotes(t *testing.T) {
+	const txt = "Talks on the border dispute collapsed on Monday after two days of meetings in Geneva.\n" +
+		"“The situation is extremely serious and it is getting worse,” Marta Kowalczyk, the foreign minister of Poland, told reporters.\n" +
+		"“We have offered everything we could,” she said, “and we were refused.”\n" +
+		"Kowalczyk said that her government would recall its ambassador and warned that it would respond “very firmly” to any new incident.\n" +
+		"A senior European diplomat said the mood in the room had been “bleak” and that nobody expected a deal this year.\n" +
+		"Henrik Dahlberg, the Swedish prime minister, told Reuters that the European Union was ready to mediate.\n" +
+		"Officials in Stockholm declined to comment on whether troops had been moved."
+	d := Analyze(txt)
+
+	q := find(t, txt, d, "extremely serious")
+	if q != nil {
+		if q.Kind != Direct || !strings.Contains(speaker(d, q), "Kowalczyk") {
+			t.Errorf("first quote: %s by %q, want direct by Kowalczyk", q.Kind, speaker(d, q))
+		}
+	}
+	q = find(t, txt, d, "offered everything")
+	if q != nil {
+		if q.Kind != Direct || !strings.Contains(speaker(d, q), "Kowalczyk") {
+			t.Errorf("split quote: %s by %q, want direct by Kowalczyk (she)", q.Kind, speaker(d, q))
+		}
+		if len(q.Content) != 2 || !strings.Contains(q.Content[1].In(txt), "refused") {
+			t.Errorf("split quote parts: %v", q.Content)
+		}
+	}
+	q = find(t, txt, d, "recall its ambassador")
+	if q != nil && (q.Kind != Reported || !strings.Contains(speaker(d, q), "Kowalczyk")) {
+		t.Errorf("reported: %s by %q", q.Kind, speaker(d, q))
+	}
+	q = find(t, txt, d, "“very firmly”")
+	if q != nil {
+		for _, p := range d.Quotes {
+			if p.Kind == Partial && p.Span().In(txt) == "“very firmly”" {
+				q = &p
+			}
+		}
+		if q.Kind != Partial || q.Parent < 0 || !strings.Contains(speaker(d, q), "Kowalczyk") {
+			t.Errorf("partial: %s parent %d by %q", q.Kind, q.Parent, speaker(d, q))
+		}
+	}
+	q = find(t, txt, d, "mood in the room")
+	if q != nil && (!q.Anonymous || q.Speaker >= 0) {
+		t.Errorf("diplomat: anonymous %v speaker %q source %q", q.Anonymous, speaker(d, q), q.Source.In(txt))
+	}
+	q = find(t, txt, d, "ready to mediate")
+	if q != nil {
+		if !strings.Contains(speaker(d, q), "Dahlberg") {
+			t.Errorf("told Reuters: speaker %q", speaker(d, q))
+		}
+		if q.Via.In(txt) != "Reuters" {
+			t.Errorf("via = %q, want Reuters", q.Via.In(txt))
+		}
+	}
+}
+
+// TestContextQuote: a quotation paragraph after "X said:" is X's.
+func TestContextQuote(t *testing.T) {
+	const txt = "The mayor, Lucia Ferreira, addressed the council on Tuesday. She said:\n" +
+		"“We will rebuild every school that the flood destroyed, and we will do it before the winter.”"
+	d := Analyze(txt)
+	q := find(t, txt, d, "rebuild every school")
+	if q != nil && q.Kind != Direct {
+		t.Errorf("kind %s", q.Kind)
+	}
+}
+
+// checkInvariants: every span lies in the text, contents are non-empty
+// and within one paragraph, parents point at reported quotes.
+func checkInvariants(t *testing.T, txt string, qs []Quote) {
+	t.Helper()
+	paras := text.Paragraphs(txt)
+	inPara := func(s article.Span) bool {
+		for _, p := range paras {
+			if p.Contains(s) {
+				return true
+			}
+		}
+		return false
+	}
+	for i, q := range qs {
+		if len(q.Content) == 0 {
+			t.Fatalf("quote %d has no content", i)
+		}
+		for _, s := range append(append([]article.Span(nil), q.Content...), q.Cue, q.Source, q.Via) {
+			if s.Start < 0 || s.End > len(txt) || s.Start > s.End {
+				t.Fatalf("quote %d: span %v outside the text (%d bytes)", i, s, len(txt))
+			}
+		}
+		for _, c := range q.Content {
+			if c.Len() == 0 || !inPara(c) {
+				t.Fatalf("quote %d: content %v empty or across paragraphs", i, c)
+			}
+		}
+		if q.Parent >= 0 && (q.Parent >= len(qs) || qs[q.Parent].Kind != Reported) {
+			t.Fatalf("quote %d: bad parent %d", i, q.Parent)
+		}
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	huge := "“" + strings.Repeat("It goes on and on and on, they said. ", 5<<20/37)
+	for name, txt := range map[string]string{
+		"unbalanced":  "He said “this never ends. And “another one opens” here. ”” «» „ '' ’’",
+		"mixed":       "She said «it is „over“ now» and ‘that’s “final”’, he replied.",
+		"url":         `See https://example.com/?q="x"&r='y' and "quoted" text, said Jane Doe.`,
+		"code":        "The function printf(\"%s\", x) said nothing; `echo \"hi\"` either.",
+		"marks only":  strings.Repeat("“”‘’\"'«»„ ", 2000),
+		"empty":       "",
+		"invalid":     "He said \xff\xfe “x\xc3” \x00 ok.",
+		"huge quote":  huge,
+		"many quotes": strings.Repeat("“Yes,” he said. ", 20000),
+	} {
+		start := time.Now()
+		qs := Extract(txt, nil)
+		if el := time.Since(start); el > 60*time.Second {
+			t.Errorf("%s: %v", name, el)
+		}
+		if utf8.ValidString(txt) {
+			checkInvariants(t, txt, qs)
+		}
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"“The situation,” he said, “is tense.”",
+		"Jane Doe said that it was over. “No,” she added.",
+		"„Das ist gut“, sagte er. «Non», dit-elle.",
+		"— Jane Doe, minister\n“Quote”",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) || len(s) > 1<<14 {
+			return
+		}
+		checkInvariants(t, s, Extract(s, nil))
+	})
+}
+
+// BenchmarkQuotes measures the quote stage with the entity stage it needs,
+// on the PolNeAR dev texts.
+func BenchmarkQuotes(b *testing.B) {
+	root := sharedRoot(b)
+	dir := filepath.Join(root, "eval", "polnear", "dev", "text")
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var texts []string
+	size := 0
+	for _, e := range ents {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(data))
+		size += len(data)
+	}
+	Analyze(texts[0]) // load the models
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, t := range texts {
+			Analyze(t)
+		}
+	}
+}

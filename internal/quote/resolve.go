@@ -1,0 +1,101 @@
+package quote
+
+import (
+	"github.com/parallax-news/parallax/internal/article"
+	"github.com/parallax-news/parallax/internal/entity"
+	"github.com/parallax-news/parallax/internal/text"
+)
+
+// resolve finds the canonical speaker of q from its source: the entity of
+// the best mention inside the source (a name before a role phrase, a role
+// phrase before a pronoun); an unnamed person or group is anonymous. It
+// also finds the medium the quote is credited to.
+func (d *docFeatures) resolve(q *Quote, ents *entity.Doc) {
+	q.Speaker = -1
+	if q.Source.Len() > 0 {
+		q.Speaker = speakerIn(q.Source, ents)
+		if q.Speaker < 0 {
+			q.Anonymous = d.anonymous(q.Source)
+		}
+	}
+	q.Via = d.via(q)
+}
+
+// mentionRank orders the mentions that can name a speaker.
+func mentionRank(m entity.Mention) int {
+	switch {
+	case m.Entity < 0:
+		return 0
+	case m.Kind == entity.Person && m.Form == entity.Name:
+		return 6
+	case m.Kind == entity.Person && (m.Form == entity.Title || m.Form == entity.Role):
+		return 5
+	case m.Kind == entity.Person:
+		return 4
+	case m.Kind == entity.Organization:
+		return 3
+	case m.Kind == entity.State:
+		return 2
+	}
+	return 1
+}
+
+// speakerIn returns the entity of the best mention within s, or -1.
+func speakerIn(s article.Span, ents *entity.Doc) int {
+	best, rank := -1, 0
+	ms := ents.Mentions
+	// Mentions are in text order: find the first that ends after s.Start.
+	lo, hi := 0, len(ms)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if ms[m].End <= s.Start {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	for i := lo; i < len(ms) && ms[i].Start < s.End; i++ {
+		if r := mentionRank(ms[i]); r > rank {
+			best, rank = ms[i].Entity, r
+		}
+	}
+	return best
+}
+
+// anonymous reports whether the source names no one: its head noun (the
+// last word before a "who"/"with"/"familiar" tail) is a descriptor of
+// unnamed sources, or the source is a bare plural of one.
+func (d *docFeatures) anonymous(s article.Span) bool {
+	from, to := tokIndex(d.toks, s.Start), tokIndex(d.toks, s.End)
+	for i := from; i < to; i++ {
+		if d.toks[i].Kind != text.Word {
+			continue
+		}
+		w := d.lower[i]
+		if anonymousHead(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// via finds the medium a quote is credited to in its cue's sentence:
+// "told Reuters", "per the BBC", "in an interview with CNN", "via Le
+// Monde".
+func (d *docFeatures) via(q *Quote) article.Span {
+	if q.Cue.Len() == 0 {
+		return article.Span{}
+	}
+	c := tokIndex(d.toks, q.Cue.Start)
+	s := d.sents[d.sent[c]]
+	for i := s.from; i < s.to; i++ {
+		next, ok := d.mediumAt(i, s.to)
+		if !ok {
+			continue
+		}
+		if sp, ok := d.outletAt(next, s.to); ok {
+			return sp
+		}
+	}
+	return article.Span{}
+}
