@@ -2,6 +2,46 @@
 // partial quotations inside the writer's own sentences, and reported
 // (indirect) speech, each with its cue, its source mention and the
 // canonical speaker from the entity stage.
+//
+// # How
+//
+//   - Quotation marks (marks.go): a per-paragraph state machine pairs the
+//     marks of every news convention (“ ” ‘ ’ " ' « » „ “ ‹ › » «), tells
+//     apostrophes from closing marks, and carries a quotation over
+//     paragraphs whose opening mark is repeated.
+//   - Attribution tagging (tagger.go, features.go): every token is labelled
+//     cue, source, content or none (BIO) by a greedy averaged perceptron
+//     over hashed features of the words around it, the quotation state,
+//     the nearest reporting verb or cue phrase on each side (knowledge's
+//     cue tables), the entity stage's mentions and the labels already
+//     chosen. A second pass (stacking) also sees the first pass's labels of
+//     the whole paragraph, so that a cue knows the content after it.
+//   - Grouping (group.go): each cue takes the nearest source and every
+//     content of its paragraph nearer to it than to another cue (sentence
+//     boundaries count 40 tokens); a cue without a source shares the source
+//     of the cue before it in its sentence ("X said ... and warned ...").
+//   - Context (extract.go): a quotation that stands as a whole sentence with
+//     no cue is a direct quote; quotations inside reported speech are
+//     partial quotes whose Parent is the reported quote.
+//   - Speakers (resolve.go): the best entity mention in the source (a name,
+//     then a title or role phrase, then a pronoun, which the entity stage
+//     has resolved); a source with no entity whose words are descriptors of
+//     unnamed sources ("officials", "a senior diplomat") is anonymous; an
+//     outlet after "told", "per", "via", "in an interview with" in the
+//     cue's sentence is the medium (Via).
+//
+// # The model and its data
+//
+// The two embedded models (data/attrib1.model, data/attrib2.model, about
+// 8 MB) hold hashed feature weights only, no text. They are trained by
+// `go test ./internal/quote -run TestTrain -train` (about 2 minutes) on the
+// train and dev splits of PolNeAR (Newell, Margolin and Ruths, LREC 2018),
+// which its authors publish for research without a licence file; the
+// article texts are their publishers'. As with BBC's citron, whose model is
+// trained on LDC-licensed PARC 3.0, the weights are distributed and the
+// corpus is not: whoever redistributes parallax should know this. PolNeAR
+// annotates beliefs and intentions as well as speech, so the tagger finds
+// "X believes that ..." too.
 package quote
 
 import (
