@@ -37,12 +37,16 @@ func at(t *testing.T, s, sub string, n int) article.Span {
 
 func TestAttributions(t *testing.T) {
 	qs := []quote.Quote{
-		{Kind: quote.Direct, Content: []article.Span{{Start: 0, End: 5}, {Start: 9, End: 12}}, Cue: article.Span{Start: 6, End: 8}, Source: article.Span{Start: 13, End: 15}, Speaker: -1},
-		{Kind: quote.Reported, Content: []article.Span{{Start: 20, End: 30}}, Speaker: -1},
+		{Kind: quote.Direct, Content: []article.Span{{Start: 0, End: 5}, {Start: 9, End: 12}}, Cue: article.Span{Start: 6, End: 8}, Source: article.Span{Start: 13, End: 15}, Speaker: -1, Parent: -1},
+		{Kind: quote.Reported, Content: []article.Span{{Start: 20, End: 30}}, Speaker: -1, Parent: -1},
+		{Kind: quote.Reported, Content: []article.Span{{Start: 40, End: 60}}, Speaker: -1, Parent: -1},
+		// a partial quotation inside the reported speech before it
+		{Kind: quote.Partial, Content: []article.Span{{Start: 45, End: 50}}, Speaker: -1, Parent: 2},
 	}
 	want := []polnear.Attribution{
 		{Content: qs[0].Content, Cue: []article.Span{{Start: 6, End: 8}}, Source: []article.Span{{Start: 13, End: 15}}, Kind: polnear.Direct},
 		{Content: qs[1].Content, NoSource: true, Kind: polnear.Reported},
+		{Content: qs[2].Content, NoSource: true, Kind: polnear.Partial},
 	}
 	if d := cmp.Diff(want, Attributions(qs)); d != "" {
 		t.Errorf("Attributions (-want +got):\n%s", d)
