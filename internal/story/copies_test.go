@@ -3,6 +3,7 @@ package story
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -167,5 +168,54 @@ func BenchmarkFingerprint(b *testing.B) {
 	b.ReportAllocs()
 	for i := range b.N {
 		NewFingerprint(texts[i%len(texts)])
+	}
+}
+
+// TestPostingTable checks the open-addressed table against a map of
+// slices (the plain form of the same index) through growth, a zero hash,
+// and closing at MaxPosting.
+func TestPostingTable(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	tab := newPostingTable()
+	want := map[uint64][]int32{}
+	closed := map[uint64]bool{}
+	add := func(h uint64, id int32) {
+		tab.add(h, id)
+		if closed[h] {
+			return
+		}
+		if p := append(want[h], id); len(p) > MaxPosting {
+			delete(want, h)
+			closed[h] = true
+		} else {
+			want[h] = p
+		}
+	}
+	hot := uint64(0) // the zero hash, in every text: it must close
+	for id := range int32(MaxPosting + 50) {
+		add(hot, id)
+		for range 20 {
+			add(r.Uint64()&^3, id)
+		}
+		add(uint64(id%7)*4, id) // a few shared keys with long lists
+	}
+	if len(tab.slots) <= 1<<10 {
+		t.Fatalf("table did not grow: %d slots", len(tab.slots))
+	}
+	if !closed[hot] {
+		t.Fatal("reference did not close the hot key")
+	}
+	for h, p := range want {
+		if got := tab.appendPostings(nil, h); !slices.Equal(got, p) {
+			t.Fatalf("key %#x: postings %v, want %v", h, got, p)
+		}
+	}
+	for h := range closed {
+		if got := tab.appendPostings(nil, h); got != nil {
+			t.Fatalf("closed key %#x has postings %v", h, got)
+		}
+	}
+	if got := tab.appendPostings(nil, 12345678<<2); got != nil {
+		t.Fatalf("absent key has postings %v", got)
 	}
 }
