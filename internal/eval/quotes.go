@@ -243,7 +243,9 @@ const (
 //   - speaker_accuracy: among found gold quotes, those whose finder (the
 //     one holding most of its words when several do) has a speaker entity
 //     whose name or one of whose aliases is the gold speaker, compared
-//     without case, diacritics, periods or extra spaces.
+//     without case, diacritics, periods or extra spaces. A gold speaker
+//     the gold calls "unnamed ..." or "anonymous ..." is right when the
+//     finder is marked Anonymous.
 //   - reported_recall: gold reported-speech items of which one predicted
 //     Reported or Partial quote's source, cue and content together hold at
 //     least half the words.
@@ -355,7 +357,7 @@ func ScoreSeedQuotes(texts map[string]string, preds map[string]*quote.Doc, quote
 			continue
 		}
 		found++
-		if speakerIs(preds[g.Doc], best.q.Speaker, g.Speaker) {
+		if speakerIs(preds[g.Doc], best.q.Speaker, g.Speaker) || unnamedGold(g.Speaker) && best.q.Anonymous {
 			speakerOK++
 		}
 	}
@@ -412,6 +414,13 @@ func locate(s, sub string) []article.Span {
 		out = append(out, article.Span{Start: off + i, End: off + i + len(sub)})
 		off += i + len(sub)
 	}
+}
+
+// unnamedGold reports whether the gold names an unnamed source ("unnamed
+// Iranian diplomat").
+func unnamedGold(name string) bool {
+	n := foldName(name)
+	return strings.HasPrefix(n, "unnamed ") || strings.HasPrefix(n, "anonymous ")
 }
 
 // speakerIs says whether entity i of d is named name.

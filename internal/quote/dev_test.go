@@ -2,7 +2,10 @@ package quote_test
 
 import (
 	"flag"
+	"fmt"
 	"path/filepath"
+	"sort"
+	"strings"
 	"testing"
 
 	"github.com/parallax-news/parallax/internal/eval"
@@ -30,8 +33,70 @@ func TestDev(t *testing.T) {
 	for _, d := range dev {
 		c = c.Add(polnear.Score(d.Text, d.Attributions, eval.Attributions(m.Extract(d.Text, nil))))
 	}
+	if testing.Verbose() {
+		cueErrors(t, m, dev)
+	}
 	ms := c.Metrics()
 	for _, k := range []string{"cue_precision", "cue_recall", "cue_f1", "source_f1", "source_f1_overlap", "content_f1", "content_f1_overlap", "all_f1", "all_f1_overlap"} {
 		t.Logf("dev %s = %.3f", k, ms[k])
 	}
+}
+
+// cueErrors logs the commonest gold cues missed and predicted cues that
+// match no gold cue, with the share of misses whose cue was tagged but
+// had no content to attribute.
+func cueErrors(t *testing.T, m *quote.Model, dev []polnear.Doc) {
+	missed, spurious := map[string]int{}, map[string]int{}
+	for _, d := range dev {
+		qs := m.Extract(d.Text, nil)
+		for _, g := range d.Attributions {
+			cue := g.Cue
+			if len(cue) == 0 {
+				cue = g.Anchor
+			}
+			if len(cue) == 0 {
+				continue
+			}
+			found := false
+			for _, q := range qs {
+				if q.Cue.Overlaps(cue[0]) {
+					found = true
+				}
+			}
+			if !found {
+				missed[strings.ToLower(cue[0].In(d.Text))]++
+			}
+		}
+		for _, q := range qs {
+			ok := q.Cue.Len() == 0
+			for _, g := range d.Attributions {
+				for _, c := range append(g.Cue, g.Anchor...) {
+					ok = ok || c.Overlaps(q.Cue)
+				}
+			}
+			if !ok {
+				spurious[strings.ToLower(q.Cue.In(d.Text))]++
+			}
+		}
+	}
+	top := func(m map[string]int) string {
+		keys := make([]string, 0, len(m))
+		n := 0
+		for k, v := range m {
+			keys = append(keys, k)
+			n += v
+		}
+		sort.Slice(keys, func(i, j int) bool { return m[keys[i]] > m[keys[j]] })
+		if len(keys) > 30 {
+			keys = keys[:30]
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, "%d:", n)
+		for _, k := range keys {
+			fmt.Fprintf(&b, " %q×%d", k, m[k])
+		}
+		return b.String()
+	}
+	t.Logf("missed cues %s", top(missed))
+	t.Logf("spurious cues %s", top(spurious))
 }

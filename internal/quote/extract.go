@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/article"
 	"github.com/parallax-news/parallax/internal/entity"
@@ -65,6 +67,7 @@ func extract(t string, ents *entity.Doc, m tagger) []Quote {
 		quotes = append(quotes, q)
 	}
 	d.shareSources(quotes)
+	quotes = d.dashQuotes(quotes)
 	quotes = d.contextQuotes(quotes)
 	for i := range quotes {
 		d.resolve(&quotes[i], ents)
@@ -82,6 +85,7 @@ func (d *docFeatures) kindOf(content []article.Span) Kind {
 		return Reported
 	}
 	quoted, covered := 0, 0
+	opens := d.qstate[tokIndex(d.toks, content[0].Start)] == qOpen
 	for _, c := range content {
 		from, to := tokIndex(d.toks, c.Start), tokIndex(d.toks, c.End)
 		for i := from; i < to; i++ {
@@ -96,6 +100,10 @@ func (d *docFeatures) kindOf(content []article.Span) Kind {
 	}
 	switch {
 	case covered > 0 && quoted == covered:
+		return Direct
+	case opens && quoted*4 >= covered*3:
+		// A quotation with a few words of the writer's after it ("...,"
+		// citing the figures).
 		return Direct
 	case quoted > 0:
 		return Partial
@@ -116,6 +124,69 @@ func (d *docFeatures) shareSources(quotes []Quote) {
 			q.Source = p.Source
 		}
 	}
+}
+
+// isDash reports whether token i is a dash that can introduce a source.
+func (d *docFeatures) isDash(i int) bool {
+	switch d.lower[i] {
+	case "—", "―", "–", "--", "-":
+		return true
+	}
+	return false
+}
+
+// dashQuotes attributes quotations followed by a dash and a name, in the
+// same paragraph or at the start of the next ("“...” — Jane Doe, Senior
+// Fellow"): the dash is the cue and the name, up to a comma or the end of
+// the paragraph, the source. A quote the tagger found without a source
+// takes it; a quotation no quote holds becomes a direct quote.
+func (d *docFeatures) dashQuotes(quotes []Quote) []Quote {
+	for _, qt := range d.quotes {
+		if qt.Level != 0 || !qt.Closed {
+			continue
+		}
+		k := tokIndex(d.toks, qt.End)
+		for k < len(d.toks) && d.toks[k].Kind == text.Punct && !d.isDash(k) && d.para[k] == d.para[k-1] {
+			k++ // "...”. — Name"
+		}
+		if k >= len(d.toks) || !d.isDash(k) {
+			continue
+		}
+		// In the same paragraph the dash comes right after the quotation;
+		// in the next paragraph it must open it.
+		if d.para[k] != d.para[tokIndex(d.toks, qt.Start)] && d.paras[d.para[k]].from != k {
+			continue
+		}
+		from, end := k+1, d.paras[d.para[k]].to
+		if from >= end || !unicode.IsUpper(firstRune(d.toks[from].In(d.text))) {
+			continue
+		}
+		to := from
+		for to < end && to < from+8 && d.lower[to] != "," && d.lower[to] != "(" && !d.isDash(to) {
+			to++
+		}
+		src := article.Span{Start: d.toks[from].Start, End: d.toks[to-1].End}
+		cue := d.toks[k].Span
+		done := false
+		for i := range quotes {
+			q := &quotes[i]
+			if len(q.Content) > 0 && q.Content[len(q.Content)-1].Overlaps(qt.Span) {
+				if q.Source.Len() == 0 {
+					q.Source, q.Cue = src, cue
+				}
+				done = true
+			}
+		}
+		if !done {
+			quotes = append(quotes, Quote{Kind: Direct, Content: []article.Span{qt.Span}, Cue: cue, Source: src, Speaker: -1, Parent: -1})
+		}
+	}
+	return quotes
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // contextQuotes adds the quotations that no cue attributes but that stand

@@ -212,3 +212,22 @@ func BenchmarkQuotes(b *testing.B) {
 		}
 	}
 }
+
+// TestDashAttribution: "“...” — Name, Title", in the paragraph or at the
+// start of the next.
+func TestDashAttribution(t *testing.T) {
+	const txt = "Analysts were divided.\n" +
+		"“The sanctions will bite within months, and the markets already know it.” — Tomasz Wielgosz, Senior Fellow\n" +
+		"“Nobody in the region expects the ceasefire to hold through the winter.”\n" +
+		"— Amara Okonkwo, Research Director"
+	d := Analyze(txt)
+	for sub, who := range map[string]string{"sanctions will bite": "Tomasz Wielgosz", "ceasefire to hold": "Amara Okonkwo"} {
+		q := find(t, txt, d, sub)
+		if q == nil {
+			continue
+		}
+		if q.Kind != Direct || q.Source.In(txt) != who || !strings.ContainsAny(q.Cue.In(txt), "—") {
+			t.Errorf("%q: %s source %q cue %q, want direct by %s after a dash", sub, q.Kind, q.Source.In(txt), q.Cue.In(txt), who)
+		}
+	}
+}
