@@ -5,7 +5,12 @@
 // together.
 package entity
 
-import "github.com/parallax-news/parallax/internal/article"
+import (
+	"slices"
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/article"
+)
 
 // Kind is what sort of thing an entity is.
 type Kind uint8
@@ -89,4 +94,59 @@ type Entity struct {
 	Sector  string
 	// Mentions are indexes into Doc.Mentions.
 	Mentions []int
+}
+
+// AddPerson records that span s of the text names a person the tagger
+// missed (a later stage knows it is a person: the source of a quote after
+// a dash, say). The mention joins the person of the same name, or of the
+// same surname when exactly one person has it, else a new person; the
+// index of that entity is returned. A mention already at s is kept and its
+// entity returned.
+func (d *Doc) AddPerson(s article.Span, name string) int {
+	pos, found := slices.BinarySearchFunc(d.Mentions, s.Start, func(m Mention, start int) int { return m.Start - start })
+	if found && d.Mentions[pos].Span == s && d.Mentions[pos].Entity >= 0 {
+		return d.Mentions[pos].Entity
+	}
+	words := strings.Fields(name)
+	if len(words) == 0 {
+		return -1
+	}
+	surname := words[len(words)-1]
+	ent, bySurname := -1, 0
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		if e.Kind != Person {
+			continue
+		}
+		if e.Name == name {
+			ent = i
+			break
+		}
+		if f := strings.Fields(e.Name); len(f) > 0 && f[len(f)-1] == surname {
+			if bySurname++; bySurname == 1 {
+				ent = i
+			} else {
+				ent = -1
+			}
+		}
+	}
+	if ent < 0 {
+		ent = len(d.Entities)
+		d.Entities = append(d.Entities, Entity{Kind: Person, Name: name})
+	} else if e := &d.Entities[ent]; len(words) > len(strings.Fields(e.Name)) {
+		e.Aliases = append(e.Aliases, e.Name)
+		e.Name = name
+	}
+	d.Mentions = slices.Insert(d.Mentions, pos, Mention{Span: s, Kind: Person, Form: Name, Entity: ent})
+	for i := range d.Entities {
+		for k, m := range d.Entities[i].Mentions {
+			if m >= pos {
+				d.Entities[i].Mentions[k] = m + 1
+			}
+		}
+	}
+	e := &d.Entities[ent]
+	k, _ := slices.BinarySearch(e.Mentions, pos)
+	e.Mentions = slices.Insert(e.Mentions, k, pos)
+	return ent
 }

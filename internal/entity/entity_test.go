@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/parallax-news/parallax/internal/article"
 	"github.com/parallax-news/parallax/internal/synth"
 )
 
@@ -223,4 +224,37 @@ func BenchmarkEntities(b *testing.B) {
 	b.StopTimer()
 	runtime.ReadMemStats(&ms)
 	b.ReportMetric(float64(ms.Mallocs-before)/float64(b.N)/float64(size/1024), "allocs/KB")
+}
+
+func TestAddPerson(t *testing.T) {
+	sp := func(a, b int) article.Span { return article.Span{Start: a, End: b} }
+	// "Jan Kowal met ACME. Kowal left. Ola Nowak came."
+	d := &Doc{
+		Mentions: []Mention{{Span: sp(0, 9), Kind: Person, Entity: 0}, {Span: sp(14, 18), Kind: Organization, Entity: 1}, {Span: sp(33, 42), Kind: Person, Entity: 2}},
+		Entities: []Entity{{Kind: Person, Name: "Jan Kowal", Mentions: []int{0}}, {Kind: Organization, Name: "ACME", Mentions: []int{1}}, {Kind: Person, Name: "Ola Nowak", Mentions: []int{2}}},
+	}
+	if i := d.AddPerson(sp(20, 25), "Kowal"); i != 0 {
+		t.Errorf("surname joined entity %d, want 0", i)
+	}
+	if i := d.AddPerson(sp(44, 52), "Eva Lind"); i != 3 || d.Entities[3].Name != "Eva Lind" {
+		t.Errorf("new person: entity %d %+v", i, d.Entities)
+	}
+	if j := d.AddPerson(sp(20, 25), "Kowal"); j != 0 {
+		t.Errorf("a second call made entity %d, want 0", j)
+	}
+	for k := 1; k < len(d.Mentions); k++ {
+		if d.Mentions[k].Start < d.Mentions[k-1].Start {
+			t.Fatalf("mentions out of order after AddPerson")
+		}
+	}
+	if len(d.Mentions) != 5 {
+		t.Errorf("%d mentions, want 5", len(d.Mentions))
+	}
+	for ei, e := range d.Entities {
+		for _, m := range e.Mentions {
+			if d.Mentions[m].Entity != ei {
+				t.Fatalf("entity %d lists mention %d of entity %d", ei, m, d.Mentions[m].Entity)
+			}
+		}
+	}
 }

@@ -1,8 +1,11 @@
 package quote
 
 import (
+	"unicode"
+
 	"github.com/parallax-news/parallax/internal/article"
 	"github.com/parallax-news/parallax/internal/entity"
+	"github.com/parallax-news/parallax/internal/knowledge"
 	"github.com/parallax-news/parallax/internal/text"
 )
 
@@ -17,8 +20,34 @@ func (d *docFeatures) resolve(q *Quote, ents *entity.Doc) {
 		if q.Speaker < 0 {
 			q.Anonymous = d.anonymous(q.Source)
 		}
+		if q.Speaker < 0 && !q.Anonymous {
+			if s, ok := d.personName(q.Source); ok {
+				q.Speaker = ents.AddPerson(s, s.In(d.text))
+			}
+		}
 	}
 	q.Via = d.via(q)
+}
+
+// personName finds a person's name that the entity stage missed at the
+// start of a source: two to four capitalized words, the first a known
+// given name ("Jane Doe", "Jean-Paul Martin Diaz").
+func (d *docFeatures) personName(s article.Span) (article.Span, bool) {
+	from, to := tokIndex(d.toks, s.Start), tokIndex(d.toks, s.End)
+	n := 0
+	for i := from; i < to && n < 4; i++ {
+		if d.toks[i].Kind != text.Word || !unicode.IsUpper(firstRune(d.toks[i].In(d.text))) {
+			break
+		}
+		n++
+	}
+	if n < 2 {
+		return article.Span{}, false
+	}
+	if ok, _ := knowledge.GivenName(d.toks[from].In(d.text)); !ok {
+		return article.Span{}, false
+	}
+	return article.Span{Start: d.toks[from].Start, End: d.toks[from+n-1].End}, true
 }
 
 // mentionRank orders the mentions that can name a speaker.
