@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 )
 
@@ -22,19 +23,39 @@ type Model struct {
 	Labels int
 	index  map[uint64]int32 // feature -> row
 	w      []float32        // rows of Labels weights
+	// tab is the frozen form that Score reads once the model is final (read
+	// or pruned): an open-addressed table whose slots hold the feature's
+	// hash (two words) and its weights (as float32 bits) side by side, so
+	// that a lookup touches one or two cache lines instead of a map's
+	// bucket and then a distant row.
+	tab  []uint32
+	mask uint64
+	zero []float32 // the row of feature 0, which marks empty slots
+	// nfeat counts the features of a frozen model, whose index and rows
+	// are dropped once the table holds them.
+	nfeat int
 }
 
 // New returns an empty model over n labels.
 func New(n int) *Model { return &Model{Labels: n, index: map[uint64]int32{}} }
 
 // Features is the number of features with weights.
-func (m *Model) Features() int { return len(m.index) }
+func (m *Model) Features() int {
+	if m.tab != nil {
+		return m.nfeat
+	}
+	return len(m.index)
+}
 
 // Score adds the weight rows of feats to s, which has Labels entries.
 // Unknown features add nothing.
 func (m *Model) Score(feats []uint64, s []float32) {
 	n := m.Labels
 	s = s[:n]
+	if m.tab != nil {
+		m.scoreFrozen(feats, s)
+		return
+	}
 	for _, f := range feats {
 		r, ok := m.index[f]
 		if !ok {
@@ -45,6 +66,110 @@ func (m *Model) Score(feats []uint64, s []float32) {
 			s[i] += row[i]
 		}
 	}
+}
+
+func (m *Model) scoreFrozen(feats []uint64, s []float32) {
+	n := m.Labels
+	stride := 2 + n
+	for _, f := range feats {
+		if f == 0 {
+			for i, v := range m.zero {
+				s[i] += v
+			}
+			continue
+		}
+		lo, hi := uint32(f), uint32(f>>32)
+		for slot := mix(f) & m.mask; ; slot = (slot + 1) & m.mask {
+			e := m.tab[int(slot)*stride : int(slot+1)*stride : int(slot+1)*stride]
+			if e[0] == lo && e[1] == hi {
+				for i := range s {
+					s[i] += math.Float32frombits(e[2+i])
+				}
+				break
+			}
+			if e[0] == 0 && e[1] == 0 {
+				break
+			}
+		}
+	}
+}
+
+// mix spreads a feature hash over the table's slots (the hashes callers
+// make need not be uniform in their low bits).
+func mix(f uint64) uint64 {
+	f ^= f >> 33
+	f *= 0xff51afd7ed558ccd
+	f ^= f >> 33
+	return f
+}
+
+// freeze builds the table Score reads; the model must not change after.
+func (m *Model) freeze() {
+	n := m.Labels
+	stride := 2 + n
+	size := uint64(16)
+	for size < uint64(len(m.index))*2 {
+		size *= 2
+	}
+	m.mask = size - 1
+	m.tab = make([]uint32, int(size)*stride)
+	for f, r := range m.index {
+		row := m.w[int(r)*n : int(r+1)*n]
+		if f == 0 {
+			m.zero = append([]float32(nil), row...)
+			continue
+		}
+		slot := mix(f) & m.mask
+		for m.tab[int(slot)*stride] != 0 || m.tab[int(slot)*stride+1] != 0 {
+			slot = (slot + 1) & m.mask
+		}
+		e := m.tab[int(slot)*stride : int(slot+1)*stride]
+		e[0], e[1] = uint32(f), uint32(f>>32)
+		for i, v := range row {
+			e[2+i] = math.Float32bits(v)
+		}
+	}
+	m.nfeat = len(m.index)
+	m.index, m.w = nil, nil
+}
+
+// rows returns the features in hash order with their weight rows, from
+// whichever form the model is in.
+func (m *Model) rows() ([]uint64, [][]float32) {
+	n := m.Labels
+	var keys []uint64
+	byKey := map[uint64][]float32{}
+	if m.tab == nil {
+		for f, r := range m.index {
+			keys = append(keys, f)
+			byKey[f] = m.w[int(r)*n : int(r+1)*n]
+		}
+	} else {
+		if m.zero != nil {
+			keys = append(keys, 0)
+			byKey[0] = m.zero
+		}
+		stride := 2 + n
+		for i := 0; i+stride <= len(m.tab); i += stride {
+			e := m.tab[i : i+stride]
+			if e[0] == 0 && e[1] == 0 {
+				continue
+			}
+			f := uint64(e[0]) | uint64(e[1])<<32
+			row := make([]float32, n)
+			for k := range row {
+				row[k] = math.Float32frombits(e[2+k])
+			}
+			keys = append(keys, f)
+			byKey[f] = row
+		}
+	}
+	slices.Sort(keys)
+	out := make([][]float32, len(keys))
+	for i, f := range keys {
+		out[i] = byKey[f]
+	}
+	return keys, out
 }
 
 // Trainer learns a Model with lazy averaging: call Tick once per
@@ -100,22 +225,14 @@ func (t *Trainer) Average() *Model {
 	return t.m
 }
 
-func (m *Model) sortedKeys() []uint64 {
-	keys := make([]uint64, 0, len(m.index))
-	for f := range m.index {
-		keys = append(keys, f)
-	}
-	slices.Sort(keys)
-	return keys
-}
-
 // Prune returns a copy without the weights whose magnitude is at most eps,
 // and without the features left with none.
 func (m *Model) Prune(eps float32) *Model {
 	n := m.Labels
 	out := New(n)
-	for _, f := range m.sortedKeys() {
-		row := m.w[int(m.index[f])*n:][:n]
+	keys, rows := m.rows()
+	for k, f := range keys {
+		row := rows[k]
 		keep := false
 		for _, v := range row {
 			if v > eps || v < -eps {
@@ -133,6 +250,7 @@ func (m *Model) Prune(eps float32) *Model {
 			out.w = append(out.w, v)
 		}
 	}
+	out.freeze()
 	return out
 }
 
@@ -153,11 +271,10 @@ func (m *Model) Write(w io.Writer, magic string) error {
 	var buf [binary.MaxVarintLen64]byte
 	put := func(v uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], v)]) }
 	put(uint64(m.Labels))
-	keys := m.sortedKeys()
+	keys, rows := m.rows()
 	put(uint64(len(keys)))
-	n := m.Labels
-	for _, f := range keys {
-		row := m.w[int(m.index[f])*n:][:n]
+	for i, f := range keys {
+		row := rows[i]
 		binary.Write(bw, binary.LittleEndian, f)
 		k := 0
 		for _, v := range row {
@@ -228,5 +345,6 @@ func Read(data []byte, magic string, labels int) (*Model, error) {
 		m.index[f] = int32(i)
 		m.w = append(m.w, row...)
 	}
+	m.freeze()
 	return m, nil
 }
