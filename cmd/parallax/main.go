@@ -48,6 +48,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
+		{"report", "ingest what it is given and print the picture per story: articles, copies, who said what", runReport},
 		{"ingest", "read articles from files, directories, archives or stdin into the store", runIngest},
 		{"ls", "list stored articles", runLs},
 		{"show", "show one article: metadata and text with sentence boundaries", runShow},

@@ -1,0 +1,112 @@
+package picture
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/parallax-news/parallax/internal/article"
+	"github.com/parallax-news/parallax/internal/ingest"
+	"github.com/parallax-news/parallax/internal/source"
+)
+
+func build(t *testing.T, texts map[string]string) []*article.Article {
+	t.Helper()
+	var arts []*article.Article
+	for _, name := range []string{"a", "b", "c"} {
+		body, ok := texts[name]
+		if !ok {
+			continue
+		}
+		a, _, _, err := ingest.Build(&source.Record{Origin: name + ".txt", Format: article.FormatText, Body: []byte(body)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.Outlet = name + ".example"
+		arts = append(arts, a)
+	}
+	return arts
+}
+
+// Two articles of one story quote one minister, by full name and by
+// surname; a third article is another story. The picture puts the quotes
+// under one speaker, and every renderer escapes the article text.
+func TestBuild(t *testing.T) {
+	arts := build(t, map[string]string{
+		"a": "Flood defences fail in the river valley as storm hits the northern provinces.\n" +
+			"“We will rebuild every dike before the winter,” Environment Minister Lena Hartmann told reporters on Monday in the flooded valley town.\n" +
+			"Thousands of residents left their homes as the river rose above the dikes built after the last storm. <script>alert(1)</script>",
+		"b": "Storm floods northern provinces; river valley dikes fail after heavy rain.\n" +
+			"Hartmann said that the government would pay for the repairs of the river dikes in the northern provinces.\n" +
+			"Residents of the valley town left their homes as the river rose above the dikes and the storm went on.",
+		"c": "The central bank raised interest rates by half a point to fight inflation, its governor announced on Tuesday in the capital.",
+	})
+	p := Build(Analyze(arts))
+	if p.Version != Version || p.Articles != 3 {
+		t.Fatalf("version %q, %d articles", p.Version, p.Articles)
+	}
+	var storm *Story
+	for i := range p.Stories {
+		if len(p.Stories[i].Articles) == 2 {
+			storm = &p.Stories[i]
+		}
+	}
+	if storm == nil {
+		t.Fatalf("no two-article story: %+v", p.Stories)
+	}
+	speakers := map[int]string{}
+	for _, s := range p.Speakers {
+		speakers[s.ID] = s.Name
+	}
+	var who []string
+	for _, q := range storm.Quotes {
+		if q.Speaker >= 0 {
+			who = append(who, speakers[q.Speaker])
+		}
+		for _, c := range q.Content {
+			if c.Text == "" || c.Start >= c.End {
+				t.Errorf("quote content without text: %+v", q)
+			}
+		}
+	}
+	hartmann := 0
+	for _, w := range who {
+		if w == "Lena Hartmann" {
+			hartmann++
+		}
+	}
+	if hartmann < 2 {
+		t.Errorf("want both articles' quotes under Lena Hartmann, got speakers %v", who)
+	}
+
+	var md, html bytes.Buffer
+	if err := p.WriteMarkdown(&md); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.WriteHTML(&html); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), "**Lena Hartmann**") || !strings.Contains(md.String(), "rebuild every dike") {
+		t.Errorf("markdown lacks the speaker or quote:\n%s", md.String())
+	}
+	if strings.Contains(html.String(), "<script>") || !strings.Contains(html.String(), "Lena Hartmann") {
+		t.Errorf("html: unescaped text or missing speaker")
+	}
+	data, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back map[string]any
+	if err := json.Unmarshal(data, &back); err != nil || back["version"] != Version {
+		t.Errorf("json round trip: %v %v", err, back["version"])
+	}
+}
+
+func TestEmpty(t *testing.T) {
+	p := Build(nil)
+	var b bytes.Buffer
+	if err := p.WriteMarkdown(&b); err != nil || !strings.Contains(b.String(), "0 articles") {
+		t.Errorf("%v %q", err, b.String())
+	}
+}

@@ -1,0 +1,202 @@
+package picture
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/article"
+)
+
+// speakerGroup is the quotes of one speaker in a story, for rendering.
+type speakerGroup struct {
+	Name   string
+	Kind   string
+	Quotes []Quote
+}
+
+// bySpeaker groups a story's top-level quotes (partial quotes inside
+// reported speech are shown with their parent) by speaker: named
+// speakers by number of quotes, then anonymous sources, then unknown.
+func (p *Picture) bySpeaker(s *Story) []speakerGroup {
+	names := map[int]*Speaker{}
+	for i := range p.Speakers {
+		names[p.Speakers[i].ID] = &p.Speakers[i]
+	}
+	var order []string
+	groups := map[string]*speakerGroup{}
+	for _, q := range s.Quotes {
+		if q.Parent >= 0 {
+			continue
+		}
+		key, name, kind := "~unknown", "Unattributed", ""
+		switch {
+		case q.Speaker >= 0 && names[q.Speaker] != nil:
+			sp := names[q.Speaker]
+			key, name, kind = fmt.Sprint(sp.ID), sp.Name, sp.Kind
+		case q.Anonymous:
+			key, name = "~anonymous", "Unnamed sources"
+		}
+		g := groups[key]
+		if g == nil {
+			g = &speakerGroup{Name: name, Kind: kind}
+			groups[key] = g
+			order = append(order, key)
+		}
+		g.Quotes = append(g.Quotes, q)
+	}
+	rank := func(k string) int {
+		switch k {
+		case "~anonymous":
+			return 1
+		case "~unknown":
+			return 2
+		}
+		return 0
+	}
+	// Named speakers with most quotes first, then unnamed, then unknown.
+	slices.SortStableFunc(order, func(a, b string) int {
+		if ra, rb := rank(a), rank(b); ra != rb {
+			return ra - rb
+		}
+		return len(groups[b].Quotes) - len(groups[a].Quotes)
+	})
+	out := make([]speakerGroup, len(order))
+	for i, k := range order {
+		out[i] = *groups[k]
+	}
+	return out
+}
+
+func (s *Story) outletOf(id string) string {
+	for _, a := range s.Articles {
+		if a.ID == id {
+			return a.Outlet
+		}
+	}
+	return ""
+}
+
+// mdEscape keeps article text from being read as Markdown markup.
+var mdEscape = strings.NewReplacer("\\", "\\\\", "*", "\\*", "_", "\\_", "`", "\\`", "|", "\\|", "<", "&lt;", ">", "&gt;", "[", "\\[", "]", "\\]", "\n", " ")
+
+func date(s Article) string {
+	if s.Published.IsZero() {
+		return "—"
+	}
+	return s.Published.Format("2006-01-02")
+}
+
+// WriteMarkdown renders the picture as Markdown, story by story.
+func (p *Picture) WriteMarkdown(w io.Writer) error {
+	quotes := 0
+	for _, s := range p.Stories {
+		quotes += len(s.Quotes)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "# parallax report\n\n%d articles, %d stories, %d quotes, %d speakers.\n", p.Articles, len(p.Stories), quotes, len(p.Speakers))
+	for i := range p.Stories {
+		s := &p.Stories[i]
+		fmt.Fprintf(&b, "\n## %d. %s\n\n", i+1, mdEscape.Replace(oneLine(s.Headline, 160)))
+		span := "dates unknown"
+		if !s.First.IsZero() {
+			span = s.First.Format("2006-01-02") + " – " + s.Last.Format("2006-01-02")
+		}
+		fmt.Fprintf(&b, "%d articles from %d outlets (%s); story `%s`.\n\n", len(s.Articles), len(s.Outlets), span, article.Short(s.ID))
+		b.WriteString("| article | outlet | published | title | words | quotes | unnamed sources | copy of |\n|---|---|---|---|---|---|---|---|\n")
+		for _, a := range s.Articles {
+			cp := ""
+			if a.CopyOf != "" {
+				cp = "`" + article.Short(a.CopyOf) + "`"
+			}
+			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %d | %d | %d | %s |\n", article.Short(a.ID), mdEscape.Replace(a.Outlet), date(a), mdEscape.Replace(a.Title), a.Words, a.Quotes, a.Anonymous, cp)
+		}
+		groups := p.bySpeaker(s)
+		if len(groups) > 0 {
+			b.WriteString("\n### Who said what\n")
+		}
+		for _, g := range groups {
+			fmt.Fprintf(&b, "\n**%s**", mdEscape.Replace(g.Name))
+			if g.Kind != "" {
+				fmt.Fprintf(&b, " (%s)", g.Kind)
+			}
+			fmt.Fprintf(&b, ": %d\n\n", len(g.Quotes))
+			for _, q := range g.Quotes {
+				where := "`" + article.Short(q.Article) + "`"
+				if o := s.outletOf(q.Article); o != "" {
+					where = mdEscape.Replace(o) + " " + where
+				}
+				fmt.Fprintf(&b, "- %s, %s: “%s”", q.Kind, where, mdEscape.Replace(oneLine(q.Text, 400)))
+				var attr []string
+				if q.Source != nil && (g.Kind == "" || q.Source.Text != g.Name) {
+					attr = append(attr, "source “"+mdEscape.Replace(q.Source.Text)+"”")
+				}
+				if q.Cue != nil {
+					attr = append(attr, "cue “"+mdEscape.Replace(q.Cue.Text)+"”")
+				}
+				if q.Via != nil {
+					attr = append(attr, "via "+mdEscape.Replace(q.Via.Text))
+				}
+				if len(q.Content) > 0 {
+					attr = append(attr, fmt.Sprintf("at %d–%d", q.Content[0].Start, q.Content[len(q.Content)-1].End))
+				}
+				fmt.Fprintf(&b, " (%s)\n", strings.Join(attr, "; "))
+			}
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// oneLine folds s onto one line and cuts it to at most n runes.
+func oneLine(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+var page = template.Must(template.New("page").Funcs(template.FuncMap{
+	"short": article.Short,
+	"date":  date,
+	"line":  func(s string) string { return oneLine(s, 600) },
+	"groups": func(p *Picture, s *Story) []speakerGroup {
+		return p.bySpeaker(s)
+	},
+	"outlet":   func(s *Story, id string) string { return s.outletOf(id) },
+	"inc":      func(i int) int { return i + 1 },
+	"headline": func(s string) string { return oneLine(s, 160) },
+}).Parse(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>parallax report</title>
+<style>
+body{font:15px/1.5 system-ui,sans-serif;max-width:70em;margin:2em auto;padding:0 1em;color:#222}
+h1{font-size:1.6em}h2{font-size:1.25em;border-top:1px solid #ccc;padding-top:1em}
+table{border-collapse:collapse;font-size:.9em}td,th{border:1px solid #ddd;padding:.25em .5em;text-align:left}
+code{font-size:.85em;color:#555}.q{margin:.2em 0 .2em 1em}.k{font-size:.8em;color:#fff;background:#567;border-radius:3px;padding:0 .3em}
+.meta{color:#666;font-size:.85em}
+</style></head><body>
+<h1>parallax report</h1>
+<p>{{.Articles}} articles, {{len .Stories}} stories, {{len .Speakers}} speakers.</p>
+{{$p := .}}{{range $i, $s := .Stories}}
+<h2>{{inc $i}}. {{headline $s.Headline}}</h2>
+<p class="meta">{{len $s.Articles}} articles from {{len $s.Outlets}} outlets · story <code>{{short $s.ID}}</code></p>
+<table><tr><th>article</th><th>outlet</th><th>published</th><th>title</th><th>words</th><th>quotes</th><th>unnamed sources</th><th>copy of</th></tr>
+{{range $s.Articles}}<tr><td><code>{{short .ID}}</code></td><td>{{.Outlet}}</td><td>{{date .}}</td><td>{{.Title}}</td><td>{{.Words}}</td><td>{{.Quotes}}</td><td>{{.Anonymous}}</td><td>{{if .CopyOf}}<code>{{short .CopyOf}}</code>{{end}}</td></tr>
+{{end}}</table>
+{{with groups $p $s}}<h3>Who said what</h3>{{range .}}
+<p><b>{{.Name}}</b>{{if .Kind}} ({{.Kind}}){{end}}: {{len .Quotes}}</p>
+{{range .Quotes}}<div class="q"><span class="k">{{.Kind}}</span> {{outlet $s .Article}} <code>{{short .Article}}</code>: “{{line .Text}}”
+<span class="meta">{{if .Source}}source “{{.Source.Text}}”; {{end}}{{if .Cue}}cue “{{.Cue.Text}}”; {{end}}{{if .Via}}via {{.Via.Text}}; {{end}}{{with .Content}}at {{(index . 0).Start}}{{end}}</span></div>
+{{end}}{{end}}{{end}}
+{{end}}
+</body></html>
+`))
+
+// WriteHTML renders the picture as one self-contained HTML page; every
+// piece of article text is escaped.
+func (p *Picture) WriteHTML(w io.Writer) error { return page.Execute(w, p) }
