@@ -483,3 +483,28 @@ func (p *parser) endDoc() {
 	}
 	p.open = false
 }
+
+// Splits reads the standard splits of GUM from dir/original/splits.md: the
+// "## dev" and "## test" headings over "* GUM_..." lines. Documents not
+// listed are train.
+func Splits(dir string) (map[string]string, error) {
+	f, err := os.Open(filepath.Join(dir, "original", "splits.md"))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m := map[string]string{}
+	split := ""
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		l := strings.TrimSpace(sc.Text())
+		if h, ok := strings.CutPrefix(l, "## "); ok {
+			split = strings.TrimSpace(h)
+			continue
+		}
+		if name, ok := strings.CutPrefix(l, "* "); ok && split != "" {
+			m[strings.TrimSpace(name)] = split
+		}
+	}
+	return m, sc.Err()
+}

@@ -1,13 +1,9 @@
 package ner
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/parallax-news/parallax/internal/article"
 	"github.com/parallax-news/parallax/internal/eval/gum"
@@ -27,7 +23,7 @@ func GUM(dir string) ([]Doc, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ner: %w", err)
 	}
-	splits, err := gumSplits(filepath.Join(dir, "original", "splits.md"))
+	splits, err := gum.Splits(dir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("ner: %w", err)
 	}
@@ -40,30 +36,6 @@ func GUM(dir string) ([]Doc, error) {
 		}
 	}
 	return docs, nil
-}
-
-// gumSplits reads splits.md: "## dev" and "## test" headings over
-// "  * GUM_name" lines. Documents it does not list are train.
-func gumSplits(path string) (map[string]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	m := map[string]string{}
-	split := ""
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		l := strings.TrimSpace(sc.Text())
-		if h, ok := strings.CutPrefix(l, "## "); ok {
-			split = strings.TrimSpace(h)
-			continue
-		}
-		if name, ok := strings.CutPrefix(l, "* "); ok && split != "" {
-			m[strings.TrimSpace(name)] = split
-		}
-	}
-	return m, sc.Err()
 }
 
 // FromGUM turns a GUM document's entity mentions into named-entity gold
