@@ -102,10 +102,11 @@ func (s *story) anyIndependent(c, a int) bool {
 }
 
 type part struct {
-	j    int // the quotation the part is taken from
-	run  [2]int
-	m    *match
-	from int // rep
+	j     int // the quotation the part is taken from
+	run   [2]int
+	m     *match
+	from  int  // rep
+	indep bool // the rep is in an article independent of the quotation's
 }
 
 // findings turns the relations of every quotation into findings.
@@ -150,7 +151,10 @@ func (s *story) judge(i int) {
 			if j < 0 {
 				continue
 			}
-			if s.anyIndependent(rl.to, a) {
+			indep := s.anyIndependent(rl.to, a)
+			if indep && rl.kind != relPart {
+				// A few shared words are not the quotation; they count
+				// only as parts of a composite.
 				e.found = true
 			}
 			_, _, b0, b1 := rl.m.window()
@@ -158,15 +162,11 @@ func (s *story) judge(i int) {
 			if !s.earlier(s.qs[j].art, a) {
 				continue
 			}
-			switch rl.kind {
-			case relAltered:
-				if alt == nil || rl.sim > alt.sim || rl.sim == alt.sim && s.earlier(s.qs[j].art, s.qs[altJ].art) {
-					alt, altJ = rl, j
-				}
-			case relPart, relContains:
-				for _, run := range rl.runs {
-					parts = append(parts, part{j: j, run: run, m: &rl.m, from: rl.to})
-				}
+			if rl.kind == relAltered && (alt == nil || rl.sim > alt.sim || rl.sim == alt.sim && s.earlier(s.qs[j].art, s.qs[altJ].art)) {
+				alt, altJ = rl, j
+			}
+			for _, run := range rl.runs {
+				parts = append(parts, part{j: j, run: run, m: &rl.m, from: rl.to, indep: indep})
 			}
 		}
 	}
@@ -198,8 +198,15 @@ func (s *story) judge(i int) {
 		add(Finding{Kind: Misattributed, Other: []Ref{e.seen[o.art]}, Score: 1,
 			Why: fmt.Sprintf("the same words are attributed to %s here and to %s in the earlier article", name(q), name(o.q))})
 	}
+	// Runs of two separate quotations make a composite even when one of
+	// them is long enough to pass for an alteration; an altered quotation
+	// has one source, and the others' runs add no words to it.
+	comp, isComp := s.composite(n, parts)
 	switch {
 	case e.sameEarlier:
+	case isComp:
+		add(comp.Finding)
+		e.found = e.found || comp.indep
 	case alt != nil:
 		o := &s.qs[altJ]
 		a0, a1, b0, b1 := alt.m.window()
@@ -207,10 +214,6 @@ func (s *story) judge(i int) {
 		d := diff(alt.m, s.arts[a].a.Text, &t.words, 0, n, s.arts[o.art].a.Text, &o.words, lo, hi)
 		add(Finding{Kind: Altered, Other: []Ref{s.ref(altJ, lo, hi)}, Score: alt.sim, Diff: d,
 			Why: fmt.Sprintf("an earlier article quotes %q; %.0f%% of the words agree", joinWords(s.arts[o.art].a.Text, &o.words, lo, hi), 100*alt.sim)})
-	default:
-		if f, ok := s.composite(n, parts); ok {
-			add(f)
-		}
 	}
 	if !e.found && s.indep {
 		add(Finding{Kind: Uncorroborated, Why: "no independent article of the story has these words"})
@@ -239,9 +242,14 @@ func (s *story) judge(i int) {
 
 // composite says whether runs of words of two or more separate earlier
 // quotations cover the quotation.
-func (s *story) composite(n int, parts []part) (Finding, bool) {
+type compositeFinding struct {
+	Finding
+	indep bool // a part is from an independent article
+}
+
+func (s *story) composite(n int, parts []part) (compositeFinding, bool) {
 	if len(parts) < 2 {
-		return Finding{}, false
+		return compositeFinding{}, false
 	}
 	slices.SortStableFunc(parts, func(x, y part) int {
 		return cmp.Compare(y.run[1]-y.run[0], x.run[1]-x.run[0])
@@ -269,11 +277,13 @@ func (s *story) composite(n int, parts []part) (Finding, bool) {
 	}
 	share := float64(total) / float64(n)
 	if len(reps) < 2 || share < s.opt.Composite {
-		return Finding{}, false
+		return compositeFinding{}, false
 	}
 	slices.SortFunc(used, func(x, y part) int { return cmp.Compare(x.run[0], y.run[0]) })
 	var refs []Ref
+	indep := false
 	for _, p := range used {
+		indep = indep || p.indep
 		// The part's words in the other quotation.
 		b0, b1 := -1, -1
 		for _, pr := range p.m.pairs {
@@ -286,8 +296,8 @@ func (s *story) composite(n int, parts []part) (Finding, bool) {
 		}
 		refs = append(refs, s.ref(p.j, b0, b1))
 	}
-	return Finding{Kind: Composite, Other: refs, Score: share,
-		Why: fmt.Sprintf("%d separate quotations of earlier articles cover %.0f%% of its words, and none matches it alone", len(reps), 100*share)}, true
+	return compositeFinding{Finding{Kind: Composite, Other: refs, Score: share,
+		Why: fmt.Sprintf("%d separate quotations of earlier articles cover %.0f%% of its words, and none matches it alone", len(reps), 100*share)}, indep}, true
 }
 
 // lookText looks the quotation up in the plain text of the other
