@@ -255,3 +255,30 @@ func TestWords(t *testing.T) {
 		t.Errorf("Pandora’s box and pandoras BOX differ: %v %v", s.ids[:2], s2.ids)
 	}
 }
+
+// FuzzCheck feeds arbitrary texts and spans: Check must not panic, and
+// every span it returns must lie inside its article.
+func FuzzCheck(f *testing.F) {
+	f.Add("“We will rebuild the old bridge,” she said.", "“We will repair the old bridge…” she said.", 1, 30, 0, 40)
+	f.Add("a b c d e f", "a b x d e f", 0, 11, 0, 11)
+	f.Add("", "“’’”", -1, 5, 3, 2)
+	f.Fuzz(func(t *testing.T, ta, tb string, s0, e0, s1, e1 int) {
+		arts := []Article{{ID: "a", Outlet: "A", Text: ta}, {ID: "b", Text: tb}, {ID: "c", Outlet: "C", CopyOf: "a", Text: ta}}
+		quotes := []Quote{
+			{Article: "a", Kind: "direct", Content: []article.Span{{Start: s0, End: e0}}, Speaker: "x"},
+			{Article: "b", Kind: "partial", Content: []article.Span{{Start: s1, End: e1}}, Speaker: "y", Via: "A"},
+			{Article: "c", Kind: "direct", Content: []article.Span{{Start: s0, End: e0}}},
+		}
+		text := map[string]string{"a": ta, "b": tb, "c": ta}
+		for _, fd := range Check(arts, quotes) {
+			if sp := fd.Span; sp.Start < 0 || sp.End > len(text[fd.Article]) || sp.Start >= sp.End {
+				t.Fatalf("%s: span %v outside %q", fd.Kind, sp, text[fd.Article])
+			}
+			for _, o := range fd.Other {
+				if sp := o.Span; sp.Start < 0 || sp.End > len(text[o.Article]) || sp.Start > sp.End {
+					t.Fatalf("%s: other span %v outside %q", fd.Kind, sp, text[o.Article])
+				}
+			}
+		}
+	})
+}
