@@ -1,0 +1,155 @@
+package sourcing
+
+import (
+	"math"
+	"math/rand/v2"
+	"strings"
+)
+
+// BiasExample is one labelled sentence for training a BiasModel.
+type BiasExample struct {
+	Text   string
+	Biased bool
+	// Words are the words annotators marked as bias-inducing; they make
+	// a learned lexicon that the model sees as a feature. May be nil.
+	Words []string
+}
+
+// BiasModel is a sentence classifier for biased (loaded) versus neutral
+// news wording: logistic regression over hashed word, bigram and
+// lexicon features. It is trained at run time from the examples given;
+// parallax embeds no trained weights.
+type BiasModel struct {
+	w       []float32
+	bias    float32
+	learned map[string]bool // words annotated as biased in the training data
+}
+
+const biasBits = 20
+
+// BiasOptions are the training settings; the zero value takes defaults.
+type BiasOptions struct {
+	Epochs int     // passes over the data (default 12)
+	Rate   float64 // learning rate (default 0.2)
+	L2     float64 // weight decay per example (default 1e-6)
+	Seed   uint64  // shuffling seed
+}
+
+// TrainBias trains a BiasModel on examples.
+func TrainBias(ex []BiasExample, o BiasOptions) *BiasModel {
+	if o.Epochs == 0 {
+		o.Epochs = 12
+	}
+	if o.Rate == 0 {
+		o.Rate = 0.2
+	}
+	if o.L2 == 0 {
+		o.L2 = 1e-6
+	}
+	m := &BiasModel{w: make([]float32, 1<<biasBits), learned: map[string]bool{}}
+	// the learned lexicon: words marked biased at least twice and more
+	// often in biased sentences than they occur in neutral ones
+	marked := map[string]int{}
+	for _, e := range ex {
+		for _, w := range e.Words {
+			marked[fold(strings.TrimSpace(w))]++
+		}
+	}
+	for w, n := range marked {
+		if n >= 2 && w != "" {
+			m.learned[w] = true
+		}
+	}
+	feats := make([][]uint32, len(ex))
+	for i, e := range ex {
+		feats[i] = m.features(e.Text)
+	}
+	r := rand.New(rand.NewPCG(o.Seed, 0x5eed))
+	order := r.Perm(len(ex))
+	decay := float32(1 - o.L2)
+	for ep := 0; ep < o.Epochs; ep++ {
+		rate := float32(o.Rate / (1 + float64(ep)*0.5))
+		r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, i := range order {
+			p := m.prob(feats[i])
+			y := float32(0)
+			if ex[i].Biased {
+				y = 1
+			}
+			g := rate * (y - float32(p))
+			for _, f := range feats[i] {
+				m.w[f] = m.w[f]*decay + g
+			}
+			m.bias += g
+		}
+	}
+	return m
+}
+
+// Prob returns the model's probability that a sentence is biased.
+func (m *BiasModel) Prob(sentence string) float64 { return m.prob(m.features(sentence)) }
+
+func (m *BiasModel) prob(fs []uint32) float64 {
+	z := float64(m.bias)
+	for _, f := range fs {
+		z += float64(m.w[f])
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+func (m *BiasModel) features(s string) []uint32 {
+	ws := words(s)
+	low := lowers(ws)
+	fs := make([]uint32, 0, 3*len(ws)+8)
+	h := func(parts ...string) {
+		x := uint64(14695981039346656037) // FNV-1a: stable across runs
+		for _, p := range parts {
+			for i := 0; i < len(p); i++ {
+				x = (x ^ uint64(p[i])) * 1099511628211
+			}
+			x = (x ^ 0xff) * 1099511628211
+		}
+		fs = append(fs, uint32((x^x>>29)&(1<<biasBits-1)))
+	}
+	prev := "<s>"
+	learned := 0
+	for _, w := range low {
+		h("w", w)
+		h("b", prev, w)
+		if len(w) > 5 {
+			h("s", w[len(w)-4:])
+		}
+		if m.learned[w] {
+			learned++
+			h("lw", w)
+		}
+		prev = w
+	}
+	h("b", prev, "</s>")
+	lexSpans := loadedSpans(s, ws)
+	for _, sp := range lexSpans {
+		h("lex", LoadedClass(s[sp.Start:sp.End]))
+	}
+	h("nlex", bucketCount(len(lexSpans)))
+	h("nlearned", bucketCount(learned))
+	h("len", bucketCount(len(ws)/8))
+	for _, r := range s {
+		if r == '!' || r == '?' {
+			h("punct", string(r))
+		}
+	}
+	return fs
+}
+
+func bucketCount(n int) string {
+	switch {
+	case n == 0:
+		return "0"
+	case n == 1:
+		return "1"
+	case n == 2:
+		return "2"
+	default:
+		return "3+"
+	}
+}

@@ -1,0 +1,31 @@
+package sourcing
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzCitations checks that the citation parser never panics and that
+// every citation's span lies in the text, in order.
+func FuzzCitations(f *testing.F) {
+	for _, s := range []string{
+		"According to Reuters, the port closed (https://www.bbc.co.uk/news/x).",
+		"theguardian.com +9, WSJ +9 and example.org/+15",
+		"per the BBC", "http://", "a.b.c.d.e.com.", "(Reuters", "\xff.com", "U.S. e.g. St.Louis",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		prev := 0
+		for _, c := range Citations(text) {
+			if c.Span.Start < prev || c.Span.End > len(text) || c.Span.Start >= c.Span.End {
+				t.Fatalf("bad span %v in %q", c.Span, text)
+			}
+			prev = c.Span.Start
+			if utf8.ValidString(text) && !utf8.ValidString(c.Span.In(text)) {
+				t.Fatalf("span %v splits a rune", c.Span)
+			}
+		}
+		Score(Input{Text: text})
+	})
+}
