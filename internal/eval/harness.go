@@ -66,7 +66,11 @@ func Default() *Harness {
 		nerTask(),
 		corefTask(),
 		entitiesTask(),
+		posTask(),
 		quotesTask(),
+		crosscheckTask(),
+		sourcingTask(),
+		loadedTask(),
 	}}
 }
 

@@ -195,15 +195,16 @@ func firstRune(s string) rune {
 // of the paragraph before. Scare quotes and titles inside the writer's
 // sentences are not quotes.
 func (d *docFeatures) contextQuotes(quotes []Quote) []Quote {
+	var contents []article.Span
+	for _, q := range quotes {
+		contents = append(contents, q.Content...)
+	}
+	slices.SortFunc(contents, func(a, b article.Span) int { return a.Start - b.Start })
+	// Contents do not overlap one another: the last that starts before s
+	// ends is the only one that can overlap it.
 	covered := func(s article.Span) bool {
-		for _, q := range quotes {
-			for _, c := range q.Content {
-				if c.Overlaps(s) {
-					return true
-				}
-			}
-		}
-		return false
+		i, _ := slices.BinarySearchFunc(contents, s.End, func(c article.Span, end int) int { return c.Start - end })
+		return i > 0 && contents[i-1].Overlaps(s)
 	}
 	for _, qt := range d.quotes {
 		if qt.Level != 0 || covered(qt.Span) {

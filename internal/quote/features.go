@@ -7,6 +7,7 @@ import (
 
 	"github.com/parallax-news/parallax/internal/article"
 	"github.com/parallax-news/parallax/internal/entity"
+	"github.com/parallax-news/parallax/internal/pos"
 	"github.com/parallax-news/parallax/internal/text"
 )
 
@@ -22,6 +23,7 @@ type docFeatures struct {
 	qstate []uint8 // qOut, qIn, qOpen, qClose
 	qdepth []uint8
 	cue    []uint8 // cue class of the word (0: none)
+	pos    []pos.Tag
 	ent    []uint8 // entity tag (entNone...)
 	// quoteCue is, for a token inside a quotation, the cue class and
 	// distance of the reporting verb just after the quotation closes or
@@ -86,6 +88,18 @@ func newDocFeatures(t string, ents *entity.Doc) *docFeatures {
 	d.markPhrases()
 	d.paras = ranges(d.toks, lay.Paragraphs, d.para)
 	d.sents = ranges(d.toks, lay.Sentences, d.sent)
+	d.pos = make([]pos.Tag, 0, n)
+	words := make([]string, 0, 64)
+	for _, s := range d.sents {
+		words = words[:0]
+		for i := s.from; i < s.to; i++ {
+			words = append(words, d.toks[i].In(t))
+		}
+		d.pos = pos.TagSentence(d.pos, words)
+	}
+	for len(d.pos) < n { // tokens outside every sentence
+		d.pos = append(d.pos, pos.Unknown)
+	}
 
 	// Quotations: depth of each token, and the role of marks.
 	d.quotes = quotations(t, lay.Paragraphs)
@@ -251,6 +265,11 @@ const (
 	fParaQ
 	fPrevEnt
 	fCueBoth
+	fPos
+	fPosM1
+	fPosP1
+	fPosCue
+	fPosPrev
 )
 
 func hash(tmpl int, parts ...string) uint64 {
@@ -385,6 +404,14 @@ func (d *docFeatures) features(dst []uint64, i int, prev, prev2 label) []uint64 
 			hash(fCueRW, d.lower[r], string(rune('0'+dist))))
 	}
 	dst = append(dst, hashN(fCueBoth, boolInt(l >= 0), boolInt(r >= 0), q))
+	p0 := int(d.pos[i])
+	dst = append(dst, hashN(fPos, p0), hashN(fPosCue, p0, int(d.cue[i])), hashN(fPosPrev, p0, int(prev)))
+	if i > 0 {
+		dst = append(dst, hashN(fPosM1, int(d.pos[i-1]), p0))
+	}
+	if i+1 < len(d.toks) {
+		dst = append(dst, hashN(fPosP1, p0, int(d.pos[i+1])))
+	}
 	s := d.sents[d.sent[i]]
 	pos := 1
 	if i == s.from {

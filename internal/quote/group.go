@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"slices"
+
 	"github.com/parallax-news/parallax/internal/article"
 )
 
@@ -70,10 +72,16 @@ func (d *docFeatures) group(labels []label) []attribution {
 			if s.role == 1 {
 				continue
 			}
+			// Cost grows with distance on each side, so the nearest cue on
+			// the left and on the right are the only candidates.
 			bestA, bestC := -1, 1<<30
-			for _, k := range cues {
-				if c := d.cost(s, out[k].cue); c < bestC {
-					bestA, bestC = k, c
+			r, _ := slices.BinarySearchFunc(cues, s.from, func(k, from int) int { return out[k].cue.from - from })
+			for _, j := range [2]int{r - 1, r} {
+				if j < 0 || j >= len(cues) {
+					continue
+				}
+				if c := d.cost(s, out[cues[j]].cue); c < bestC {
+					bestA, bestC = cues[j], c
 				}
 			}
 			switch {
