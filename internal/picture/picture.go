@@ -7,9 +7,16 @@
 //
 //	Picture  {version, articles: n, stories: [Story], speakers: [Speaker]}
 //	Story    {id, headline, terms, first, last, outlets,
-//	          articles: [Article], quotes: [Quote]}
+//	          articles: [Article], quotes: [Quote], findings: [Finding]}
 //	Article  {id, outlet, title, source, published, copy_of, words,
-//	          quotes: n, anonymous_quotes: n}
+//	          quotes: n, anonymous_quotes: n, sourcing: Sourcing}
+//	Finding  {kind, article, quote, span: Span, other: [{article, quote,
+//	          span: Span}], score, why, diff: [{op, text}]}
+//	          kinds: verbatim, corroborated_quote, altered_quote,
+//	          misattributed_quote, composite_quote, uncorroborated_quote,
+//	          cited_quote (see internal/crosscheck)
+//	Sourcing {flags: [{kind, evidence: [Span], aside, note}], counts,
+//	          citations: [{span, kind, domain, outlet, known}]}
 //	Quote    {article, index, kind: direct|partial|reported, text,
 //	          content: [Span], cue: Span, source: Span, speaker: id,
 //	          anonymous, via: Span, parent}
@@ -22,14 +29,17 @@
 package picture
 
 import (
+	"fmt"
 	"runtime"
 	"slices"
 	"sync"
 	"time"
 
 	"github.com/parallax-news/parallax/internal/article"
+	"github.com/parallax-news/parallax/internal/crosscheck"
 	"github.com/parallax-news/parallax/internal/entity"
 	"github.com/parallax-news/parallax/internal/quote"
+	"github.com/parallax-news/parallax/internal/sourcing"
 	"github.com/parallax-news/parallax/internal/story"
 )
 
@@ -67,6 +77,43 @@ type Story struct {
 	Outlets  []string  `json:"outlets"`
 	Articles []Article `json:"articles"`
 	Quotes   []Quote   `json:"quotes"`
+	Findings []Finding `json:"findings"`
+}
+
+// Finding is a cross-check verdict on a quote, with the evidence on both
+// sides.
+type Finding struct {
+	Kind    string              `json:"kind"`
+	Article string              `json:"article"`
+	Quote   int                 `json:"quote"`
+	Span    *Span               `json:"span,omitempty"`
+	Other   []Ref               `json:"other,omitempty"`
+	Score   float64             `json:"score"`
+	Why     string              `json:"why"`
+	Diff    []crosscheck.DiffOp `json:"diff,omitempty"`
+}
+
+// Ref is the other side of a finding: a quote of another article (or -1
+// for its plain text) and the span there.
+type Ref struct {
+	Article string `json:"article"`
+	Quote   int    `json:"quote"`
+	Span    *Span  `json:"span,omitempty"`
+}
+
+// Sourcing is an article's sourcing scorecard.
+type Sourcing struct {
+	Flags     []Flag              `json:"flags"`
+	Counts    sourcing.Counts     `json:"counts"`
+	Citations []sourcing.Citation `json:"citations,omitempty"`
+}
+
+// Flag is one sourcing problem with its evidence.
+type Flag struct {
+	Kind     string   `json:"kind"`
+	Evidence []Span   `json:"evidence,omitempty"`
+	Aside    []string `json:"aside,omitempty"`
+	Note     string   `json:"note,omitempty"`
 }
 
 // Article is one article of a story.
@@ -80,6 +127,7 @@ type Article struct {
 	Words     int       `json:"words"`
 	Quotes    int       `json:"quotes"`
 	Anonymous int       `json:"anonymous_quotes"`
+	Sourcing  *Sourcing `json:"sourcing,omitempty"`
 }
 
 // Quote is one quote of an article.
@@ -109,8 +157,9 @@ type Speaker struct {
 
 // Analysis is the per-article analysis the picture is built from.
 type Analysis struct {
-	Article *article.Article
-	Quotes  *quote.Doc
+	Article  *article.Article
+	Quotes   *quote.Doc
+	Sourcing sourcing.Scorecard
 }
 
 // Analyze runs the per-article stages on every article, on all cores.
@@ -121,7 +170,11 @@ func Analyze(arts []*article.Article) []Analysis {
 	for range max(runtime.GOMAXPROCS(0), 1) {
 		wg.Go(func() {
 			for i := range next {
-				out[i] = Analysis{Article: arts[i], Quotes: quote.Analyze(arts[i].Text)}
+				a := arts[i]
+				d := quote.Analyze(a.Text)
+				out[i] = Analysis{Article: a, Quotes: d, Sourcing: sourcing.Score(sourcing.Input{
+					Text: a.Text, Outlet: a.Outlet, Quotes: d.Quotes, Entities: d.Entities, Boilerplate: a.Boilerplate,
+				})}
 			}
 		})
 	}
@@ -178,6 +231,8 @@ func Build(as []Analysis) *Picture {
 
 	for _, st := range story.Group(arts, story.Options{}) {
 		sv := Story{ID: st.ID, Headline: st.Headline, Terms: st.Terms, First: st.First, Last: st.Last, Outlets: st.Outlets}
+		var ccArts []crosscheck.Article
+		var ccQuotes []crosscheck.Quote
 		for _, m := range st.Articles {
 			an := byID[m.ID]
 			t := an.Article.Text
@@ -190,6 +245,11 @@ func Build(as []Analysis) *Picture {
 				for _, c := range q.Content {
 					qv.Content = append(qv.Content, Span{c, c.In(t)})
 				}
+				cq := crosscheck.Quote{Article: m.ID, Index: i, Kind: qv.Kind, Content: q.Content, Via: q.Via.In(t)}
+				if qv.Speaker >= 0 {
+					cq.Speaker, cq.SpeakerName = fmt.Sprint(qv.Speaker), speakers[qv.Speaker].Name
+				}
+				ccQuotes = append(ccQuotes, cq)
 				if q.Parent < 0 {
 					av.Quotes++
 					if q.Anonymous {
@@ -198,7 +258,16 @@ func Build(as []Analysis) *Picture {
 				}
 				sv.Quotes = append(sv.Quotes, qv)
 			}
+			av.Sourcing = sourcingView(t, an.Sourcing)
 			sv.Articles = append(sv.Articles, av)
+			ccArts = append(ccArts, crosscheck.Article{ID: m.ID, Outlet: m.Outlet, Published: m.Published, CopyOf: m.CopyOf, Text: t})
+		}
+		for _, f := range crosscheck.Check(ccArts, ccQuotes) {
+			fv := Finding{Kind: f.Kind, Article: f.Article, Quote: f.Quote, Span: span(byID[f.Article].Article.Text, f.Span), Score: f.Score, Why: f.Why, Diff: f.Diff}
+			for _, o := range f.Other {
+				fv.Other = append(fv.Other, Ref{Article: o.Article, Quote: o.Quote, Span: span(byID[o.Article].Article.Text, o.Span)})
+			}
+			sv.Findings = append(sv.Findings, fv)
 		}
 		p.Stories = append(p.Stories, sv)
 	}
@@ -213,6 +282,20 @@ func Build(as []Analysis) *Picture {
 		return a.ID - b.ID
 	})
 	return p
+}
+
+func sourcingView(t string, sc sourcing.Scorecard) *Sourcing {
+	v := &Sourcing{Flags: []Flag{}, Counts: sc.Counts, Citations: sc.Citations}
+	for _, f := range sc.Flags {
+		fv := Flag{Kind: f.Kind, Aside: f.Aside, Note: f.Note}
+		for _, e := range f.Evidence {
+			if s := span(t, e); s != nil {
+				fv.Evidence = append(fv.Evidence, *s)
+			}
+		}
+		v.Flags = append(v.Flags, fv)
+	}
+	return v
 }
 
 func countWords(t string) int {

@@ -80,6 +80,22 @@ func TestBuild(t *testing.T) {
 		t.Errorf("want both articles' quotes under Lena Hartmann, got speakers %v", who)
 	}
 
+	for _, a := range storm.Articles {
+		if a.Sourcing == nil || a.Sourcing.Counts.Words == 0 {
+			t.Errorf("article %s has no sourcing scorecard", a.ID)
+		}
+	}
+	// The first article's direct quote is in no other article of the story.
+	uncorroborated := false
+	for _, f := range storm.Findings {
+		if f.Kind == "uncorroborated_quote" && f.Span != nil && strings.Contains(f.Span.Text, "rebuild every dike") {
+			uncorroborated = true
+		}
+	}
+	if !uncorroborated {
+		t.Errorf("want the exclusive quote flagged uncorroborated; findings %+v", storm.Findings)
+	}
+
 	var md, html bytes.Buffer
 	if err := p.WriteMarkdown(&md); err != nil {
 		t.Fatal(err)

@@ -145,9 +145,115 @@ func (p *Picture) WriteMarkdown(w io.Writer) error {
 				fmt.Fprintf(&b, " (%s)\n", strings.Join(attr, "; "))
 			}
 		}
+		writeFindingsMD(&b, s)
+		writeSourcingMD(&b, s)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// problemOrder ranks finding kinds for display: problems first.
+var problemOrder = map[string]int{
+	"misattributed_quote": 0, "altered_quote": 1, "composite_quote": 2,
+	"uncorroborated_quote": 3, "cited_quote": 4, "corroborated_quote": 5, "verbatim": 6,
+}
+
+func (s *Story) where(id string) string {
+	w := "`" + article.Short(id) + "`"
+	if o := s.outletOf(id); o != "" {
+		w = mdEscape.Replace(o) + " " + w
+	}
+	return w
+}
+
+func writeFindingsMD(b *strings.Builder, s *Story) {
+	if len(s.Findings) == 0 {
+		return
+	}
+	fs := slices.Clone(s.Findings)
+	slices.SortStableFunc(fs, func(x, y Finding) int { return problemOrder[x.Kind] - problemOrder[y.Kind] })
+	b.WriteString("\n### Cross-check\n\n")
+	corroborated, verbatim := 0, 0
+	for _, f := range fs {
+		switch f.Kind {
+		case "corroborated_quote":
+			corroborated++
+			continue
+		case "verbatim":
+			verbatim++
+			continue
+		}
+		text := ""
+		if f.Span != nil {
+			text = "“" + mdEscape.Replace(oneLine(f.Span.Text, 300)) + "”"
+		}
+		fmt.Fprintf(b, "- **%s** in %s: %s", f.Kind, s.where(f.Article), text)
+		if f.Why != "" {
+			fmt.Fprintf(b, " — %s", mdEscape.Replace(f.Why))
+		}
+		for _, o := range f.Other {
+			ot := ""
+			if o.Span != nil {
+				ot = ": “" + mdEscape.Replace(oneLine(o.Span.Text, 300)) + "”"
+			}
+			fmt.Fprintf(b, "; compare %s%s", s.where(o.Article), ot)
+		}
+		if len(f.Diff) > 0 {
+			b.WriteString("; words: ")
+			for _, d := range f.Diff {
+				t := mdEscape.Replace(d.Text)
+				switch d.Op {
+				case "delete":
+					fmt.Fprintf(b, "~~%s~~ ", t)
+				case "insert":
+					fmt.Fprintf(b, "**%s** ", t)
+				default:
+					b.WriteString(t + " ")
+				}
+			}
+		}
+		b.WriteString("\n")
+	}
+	if corroborated+verbatim > 0 {
+		fmt.Fprintf(b, "- %d quotes corroborated by an independent outlet; %d repeated verbatim\n", corroborated, verbatim)
+	}
+}
+
+func writeSourcingMD(b *strings.Builder, s *Story) {
+	b.WriteString("\n### Sourcing\n\n| article | named sources | unnamed sources | direct quotes | citations | loaded words /1,000 | flags |\n|---|---|---|---|---|---|---|\n")
+	for _, a := range s.Articles {
+		if a.Sourcing == nil {
+			continue
+		}
+		c := a.Sourcing.Counts
+		var kinds []string
+		for _, f := range a.Sourcing.Flags {
+			kinds = append(kinds, f.Kind)
+		}
+		fmt.Fprintf(b, "| %s | %d | %d | %d | %d | %.1f | %s |\n", s.where(a.ID), c.NamedSources, c.AnonymousSources, c.DirectQuotes, c.Citations, c.LoadedPer1000, strings.Join(kinds, ", "))
+	}
+	for _, a := range s.Articles {
+		if a.Sourcing == nil {
+			continue
+		}
+		for _, f := range a.Sourcing.Flags {
+			var ev []string
+			for _, e := range f.Evidence {
+				ev = append(ev, "“"+mdEscape.Replace(oneLine(e.Text, 120))+"”")
+			}
+			for _, e := range f.Aside {
+				ev = append(ev, "“"+mdEscape.Replace(oneLine(e, 120))+"” (removed)")
+			}
+			if len(ev) > 8 {
+				ev = append(ev[:8], fmt.Sprintf("and %d more", len(ev)-8))
+			}
+			fmt.Fprintf(b, "- %s **%s**: %s", s.where(a.ID), f.Kind, strings.Join(ev, ", "))
+			if f.Note != "" {
+				fmt.Fprintf(b, " (%s)", mdEscape.Replace(f.Note))
+			}
+			b.WriteString("\n")
+		}
+	}
 }
 
 // oneLine folds s onto one line and cuts it to at most n runes.
@@ -166,8 +272,18 @@ var page = template.Must(template.New("page").Funcs(template.FuncMap{
 	"groups": func(p *Picture, s *Story) []speakerGroup {
 		return p.bySpeaker(s)
 	},
-	"outlet":   func(s *Story, id string) string { return s.outletOf(id) },
-	"inc":      func(i int) int { return i + 1 },
+	"outlet": func(s *Story, id string) string { return s.outletOf(id) },
+	"inc":    func(i int) int { return i + 1 },
+	"problems": func(s *Story) []Finding {
+		var out []Finding
+		for _, f := range s.Findings {
+			if f.Kind != "verbatim" && f.Kind != "corroborated_quote" {
+				out = append(out, f)
+			}
+		}
+		slices.SortStableFunc(out, func(x, y Finding) int { return problemOrder[x.Kind] - problemOrder[y.Kind] })
+		return out
+	},
 	"headline": func(s string) string { return oneLine(s, 160) },
 }).Parse(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -193,6 +309,15 @@ code{font-size:.85em;color:#555}.q{margin:.2em 0 .2em 1em}.k{font-size:.8em;colo
 {{range .Quotes}}<div class="q"><span class="k">{{.Kind}}</span> {{outlet $s .Article}} <code>{{short .Article}}</code>: “{{line .Text}}”
 <span class="meta">{{if .Source}}source “{{.Source.Text}}”; {{end}}{{if .Cue}}cue “{{.Cue.Text}}”; {{end}}{{if .Via}}via {{.Via.Text}}; {{end}}{{with .Content}}at {{(index . 0).Start}}{{end}}</span></div>
 {{end}}{{end}}{{end}}
+{{with problems $s}}<h3>Cross-check</h3>{{range .}}
+<div class="q"><span class="k">{{.Kind}}</span> {{outlet $s .Article}} <code>{{short .Article}}</code>{{with .Span}}: “{{line .Text}}”{{end}}
+<span class="meta">{{.Why}}</span>{{range .Other}}<div class="q meta">compare {{outlet $s .Article}} <code>{{short .Article}}</code>{{with .Span}}: “{{line .Text}}”{{end}}</div>{{end}}
+{{with .Diff}}<div class="q">{{range .}}{{if eq .Op "delete"}}<del>{{.Text}}</del> {{else if eq .Op "insert"}}<ins>{{.Text}}</ins> {{else}}{{.Text}} {{end}}{{end}}</div>{{end}}</div>
+{{end}}{{end}}
+<h3>Sourcing</h3>
+<table><tr><th>article</th><th>named sources</th><th>unnamed sources</th><th>direct quotes</th><th>citations</th><th>loaded words /1,000</th><th>flags</th></tr>
+{{range $a := $s.Articles}}{{with $a.Sourcing}}<tr><td><code>{{short $a.ID}}</code></td><td>{{.Counts.NamedSources}}</td><td>{{.Counts.AnonymousSources}}</td><td>{{.Counts.DirectQuotes}}</td><td>{{.Counts.Citations}}</td><td>{{printf "%.1f" .Counts.LoadedPer1000}}</td><td>{{range .Flags}}<b>{{.Kind}}</b>: {{range .Evidence}}“{{line .Text}}” {{end}}{{range .Aside}}“{{line .}}” (removed) {{end}}<br>{{end}}</td></tr>{{end}}
+{{end}}</table>
 {{end}}
 </body></html>
 `))
