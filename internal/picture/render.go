@@ -10,6 +10,12 @@ import (
 	"github.com/parallax-news/parallax/internal/article"
 )
 
+// minReportedWords is the fewest words of reported speech the rendered
+// report lists: "declined [these offers]" and "called for [mediation]" are
+// attributions, but not what a reader scans the report for. The JSON
+// document keeps them all.
+const minReportedWords = 4
+
 // speakerGroup is the quotes of one speaker in a story, for rendering.
 type speakerGroup struct {
 	Name   string
@@ -28,7 +34,7 @@ func (p *Picture) bySpeaker(s *Story) []speakerGroup {
 	var order []string
 	groups := map[string]*speakerGroup{}
 	for _, q := range s.Quotes {
-		if q.Parent >= 0 {
+		if q.Parent >= 0 || q.Kind == "reported" && len(strings.Fields(q.Text)) < minReportedWords {
 			continue
 		}
 		key, name, kind := "~unknown", "Unattributed", ""
