@@ -72,6 +72,8 @@ func extract(t string, ents *entity.Doc, m tagger) []Quote {
 	for i := range quotes {
 		d.resolve(&quotes[i], ents)
 	}
+	sortQuotes(quotes)
+	d.inheritSpeakers(quotes)
 	quotes = d.partials(quotes)
 	sortQuotes(quotes)
 	return quotes
@@ -239,6 +241,31 @@ func (d *docFeatures) contextQuotes(quotes []Quote) []Quote {
 		quotes = append(quotes, Quote{Kind: Direct, Content: []article.Span{qt.Span}, Speaker: -1, Parent: -1})
 	}
 	return quotes
+}
+
+// inheritSpeakers gives a quotation with neither cue nor source the
+// speaker of the attributed quote just before it, in its paragraph or the
+// one before: news style attributes a quote once and lets the following
+// quotation paragraphs, and the paragraphs a long quotation runs over,
+// go on in the same voice. quotes must be in text order.
+func (d *docFeatures) inheritSpeakers(quotes []Quote) {
+	lastPara, speaker, anon := int32(-10), -1, false
+	for i := range quotes {
+		q := &quotes[i]
+		if len(q.Content) == 0 {
+			continue
+		}
+		here := d.para[tokIndex(d.toks, q.Content[0].Start)]
+		switch {
+		case q.Source.Len() > 0:
+			speaker, anon = q.Speaker, q.Anonymous
+		case q.Cue.Len() == 0 && q.Kind == Direct && here-lastPara <= 1:
+			q.Speaker, q.Anonymous = speaker, anon
+		default:
+			continue
+		}
+		lastPara = d.para[tokIndex(d.toks, q.Content[len(q.Content)-1].Start)]
+	}
 }
 
 // partials adds, for each reported quote that holds quoted words, a

@@ -237,3 +237,19 @@ func TestDashAttribution(t *testing.T) {
 		}
 	}
 }
+
+// TestInheritedSpeaker: a quotation running over two paragraphs, and a
+// quotation paragraph after an attributed one, are the same speaker's.
+func TestInheritedSpeaker(t *testing.T) {
+	const txt = "Talks resumed in Oslo on Friday.\n" +
+		"“We came here to find a settlement,” said Ingrid Solberg, the Norwegian mediator. “Both sides have shown they are willing to listen to each other, and that is new.\n" +
+		"“Nobody should expect a signed agreement before the spring, but the direction is right.”\n" +
+		"“The next round will take place in Bergen in March, and both delegations have agreed to attend.”"
+	d := Analyze(txt)
+	for _, sub := range []string{"signed agreement", "next round"} {
+		q := find(t, txt, d, sub)
+		if q != nil && !strings.Contains(speaker(d, q), "Solberg") {
+			t.Errorf("%q: speaker %q, want Ingrid Solberg", sub, speaker(d, q))
+		}
+	}
+}

@@ -16,11 +16,15 @@ import (
 func (d *docFeatures) resolve(q *Quote, ents *entity.Doc) {
 	q.Speaker = -1
 	if q.Source.Len() > 0 {
-		q.Speaker = speakerIn(q.Source, ents)
+		var rank int
+		q.Speaker, rank = speakerIn(q.Source, ents)
 		if q.Speaker < 0 {
 			q.Anonymous = d.anonymous(q.Source)
 		}
-		if q.Speaker < 0 && !q.Anonymous {
+		// A name the tagger missed at the start of the source ("Jane Doe,
+		// the Norwegian mediator") outranks a state or organization found
+		// in the rest of it.
+		if rank < rankPerson && !q.Anonymous {
 			if s, ok := d.personName(q.Source); ok {
 				q.Speaker = ents.AddPerson(s, s.In(d.text))
 			}
@@ -50,6 +54,9 @@ func (d *docFeatures) personName(s article.Span) (article.Span, bool) {
 	return article.Span{Start: d.toks[from].Start, End: d.toks[from+n-1].End}, true
 }
 
+// rankPerson is the lowest rank of a mention of a person.
+const rankPerson = 4
+
 // mentionRank orders the mentions that can name a speaker.
 func mentionRank(m entity.Mention) int {
 	switch {
@@ -60,7 +67,7 @@ func mentionRank(m entity.Mention) int {
 	case m.Kind == entity.Person && (m.Form == entity.Title || m.Form == entity.Role):
 		return 5
 	case m.Kind == entity.Person:
-		return 4
+		return rankPerson
 	case m.Kind == entity.Organization:
 		return 3
 	case m.Kind == entity.State:
@@ -69,8 +76,9 @@ func mentionRank(m entity.Mention) int {
 	return 1
 }
 
-// speakerIn returns the entity of the best mention within s, or -1.
-func speakerIn(s article.Span, ents *entity.Doc) int {
+// speakerIn returns the entity of the best mention within s, or -1, and
+// the mention's rank.
+func speakerIn(s article.Span, ents *entity.Doc) (int, int) {
 	best, rank := -1, 0
 	ms := ents.Mentions
 	// Mentions are in text order: find the first that ends after s.Start.
@@ -88,7 +96,7 @@ func speakerIn(s article.Span, ents *entity.Doc) int {
 			best, rank = ms[i].Entity, r
 		}
 	}
-	return best
+	return best, rank
 }
 
 // anonymous reports whether the source names no one: its head noun (the
