@@ -49,8 +49,28 @@
 // The thresholds (Options defaults) were chosen on the generated benchmark
 // of the eval task crosscheck (internal/eval/crosscheck.go), not by hand.
 //
-// Claims (reported speech and events that contradict or corroborate one
-// another) are not compared yet.
+// # Claims
+//
+// Claims (claim.go, claimcheck.go) are reported speech and the writer's
+// sentences stating an act, read with the part-of-speech tagger: the
+// speaker (from the quote stage, else the subject of a reporting verb),
+// the actor, the predicate (verb stem, with a particle: "rule out") and
+// its object nouns, polarity (negators, "refused to", "denied that", and
+// antonym pairs read as a negation of their first member), modality, and
+// numbers; a negated verb of saying ("declined to comment on what ...")
+// makes a refusal to say about the act asked. The cue words are data
+// (data/claims.tsv, CC0). Claims that share a predicate, or an actor for a
+// refusal to say about any act ("what steps X would take"), are found
+// through an index with capped posting lists, and compared:
+//
+//   - corroborated_claim: the same speaker, actor, predicate and object
+//     with the same polarity in an independent article; a modality
+//     difference is noted in Why.
+//   - contradicted_claim: the same speaker, actor, predicate and object
+//     with opposite polarity, or other numbers, in an earlier article; or
+//     a definite statement of an act the speaker, in an earlier article,
+//     declined to speak of. Hedged claims ("may", "could") never
+//     contradict.
 package crosscheck
 
 import (
@@ -105,7 +125,7 @@ const (
 )
 
 // Kinds lists the kinds of finding Check makes.
-var Kinds = []string{Corroborated, Verbatim, Altered, Misattributed, Composite, Uncorroborated, Cited}
+var Kinds = []string{Corroborated, Verbatim, Altered, Misattributed, Composite, Uncorroborated, Cited, CorroboratedClaim, Contradicted}
 
 // Ref points at the other side of a finding: a quotation (Quote is its
 // Index) or, when Quote is -1, plain text of the article. Span is the
@@ -236,6 +256,7 @@ func (c *Checker) Check(arts []Article, quotes []Quote) []Finding {
 		return nil
 	}
 	s.compare()
+	s.checkClaims(quotes)
 	return s.findings()
 }
 
@@ -248,6 +269,7 @@ func (c *Checker) checkStats(arts []Article, quotes []Quote) ([]Finding, stats) 
 		return nil, stats{}
 	}
 	s.compare()
+	s.checkClaims(quotes)
 	return s.findings(), stats{alignments: s.al.n}
 }
 
@@ -306,7 +328,7 @@ type story struct {
 }
 
 func newStory(opt Options, arts []Article, quotes []Quote) *story {
-	if len(arts) == 0 || len(quotes) == 0 {
+	if len(arts) == 0 {
 		return nil
 	}
 	s := &story{opt: opt, byID: map[string]int{}, lex: newLexicon(), outlet: map[string][]int{}}
@@ -332,9 +354,6 @@ func newStory(opt Options, arts []Article, quotes []Quote) *story {
 			continue
 		}
 		s.qs = append(s.qs, t)
-	}
-	if len(s.qs) == 0 {
-		return nil
 	}
 	return s
 }
