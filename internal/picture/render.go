@@ -110,7 +110,11 @@ func (p *Picture) WriteMarkdown(w io.Writer) error {
 		if !s.First.IsZero() {
 			span = s.First.Format("2006-01-02") + " – " + s.Last.Format("2006-01-02")
 		}
-		fmt.Fprintf(&b, "%d articles from %d outlets (%s); story `%s`.\n\n", len(s.Articles), len(s.Outlets), span, article.Short(s.ID))
+		outlets := fmt.Sprintf("%d outlets", len(s.Outlets))
+		if len(s.Outlets) == 0 {
+			outlets = "outlets unknown"
+		}
+		fmt.Fprintf(&b, "%d articles, %s (%s); story `%s`.\n\n", len(s.Articles), outlets, span, article.Short(s.ID))
 		b.WriteString("| article | outlet | published | title | words | quotes | unnamed sources | copy of |\n|---|---|---|---|---|---|---|---|\n")
 		for _, a := range s.Articles {
 			cp := ""
