@@ -401,19 +401,32 @@ func cosine(vec, sum map[string]float64) float64 {
 }
 
 // topTerms returns the n heaviest terms of v, heaviest first (ties by term).
+// It keeps the n best in a sorted array while scanning v once: the order
+// is total, so the result is what sorting all of v would give, without a
+// sort of every term (a story's sum has thousands) or map lookups in the
+// comparisons.
 func topTerms(v map[string]float64, n int) []string {
-	keys := make([]string, 0, len(v))
-	for k := range v {
-		keys = append(keys, k)
+	type tw struct {
+		t string
+		w float64
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		if v[keys[i]] != v[keys[j]] {
-			return v[keys[i]] > v[keys[j]]
+	better := func(a, b tw) bool { return a.w > b.w || a.w == b.w && a.t < b.t }
+	top := make([]tw, 0, min(n, len(v)))
+	for k, w := range v {
+		x := tw{k, w}
+		if len(top) == n && (n == 0 || !better(x, top[n-1])) {
+			continue
 		}
-		return keys[i] < keys[j]
-	})
-	if len(keys) > n {
-		keys = keys[:n]
+		i := sort.Search(len(top), func(i int) bool { return better(x, top[i]) })
+		if len(top) < n {
+			top = append(top, tw{})
+		}
+		copy(top[i+1:], top[i:])
+		top[i] = x
+	}
+	keys := make([]string, len(top))
+	for i, x := range top {
+		keys[i] = x.t
 	}
 	return keys
 }

@@ -117,7 +117,7 @@ func build(arts []*article.Article, terms []string) Story {
 	for i, a := range arts {
 		fps[i] = NewFingerprint(a.Text)
 		for _, j := range ix.Candidates(fps[i], 2, 0.05) {
-			p := Compare(fps[j], fps[i]) // A = earlier, B = later
+			p := compareCopy(fps[j], fps[i]) // A = earlier, B = later
 			if !p.IsCopy() {
 				continue
 			}
