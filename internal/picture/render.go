@@ -164,8 +164,8 @@ func (p *Picture) WriteMarkdown(w io.Writer) error {
 
 // problemOrder ranks finding kinds for display: problems first.
 var problemOrder = map[string]int{
-	"misattributed_quote": 0, "altered_quote": 1, "composite_quote": 2,
-	"uncorroborated_quote": 3, "cited_quote": 4, "corroborated_quote": 5, "verbatim": 6,
+	"contradicted_claim": 0, "misattributed_quote": 1, "altered_quote": 2, "composite_quote": 3,
+	"uncorroborated_quote": 4, "cited_quote": 5, "corroborated_claim": 6, "corroborated_quote": 7, "verbatim": 8,
 }
 
 func (s *Story) where(id string) string {
@@ -183,11 +183,14 @@ func writeFindingsMD(b *strings.Builder, s *Story) {
 	fs := slices.Clone(s.Findings)
 	slices.SortStableFunc(fs, func(x, y Finding) int { return problemOrder[x.Kind] - problemOrder[y.Kind] })
 	b.WriteString("\n### Cross-check\n\n")
-	corroborated, verbatim := 0, 0
+	corroborated, verbatim, claims := 0, 0, 0
 	for _, f := range fs {
 		switch f.Kind {
 		case "corroborated_quote":
 			corroborated++
+			continue
+		case "corroborated_claim":
+			claims++
 			continue
 		case "verbatim":
 			verbatim++
@@ -224,8 +227,8 @@ func writeFindingsMD(b *strings.Builder, s *Story) {
 		}
 		b.WriteString("\n")
 	}
-	if corroborated+verbatim > 0 {
-		fmt.Fprintf(b, "- %d quotes corroborated by an independent outlet; %d repeated verbatim\n", corroborated, verbatim)
+	if corroborated+verbatim+claims > 0 {
+		fmt.Fprintf(b, "- %d quotes corroborated by an independent outlet, %d repeated verbatim; %d claims corroborated\n", corroborated, verbatim, claims)
 	}
 }
 
@@ -287,7 +290,7 @@ var page = template.Must(template.New("page").Funcs(template.FuncMap{
 	"problems": func(s *Story) []Finding {
 		var out []Finding
 		for _, f := range s.Findings {
-			if f.Kind != "verbatim" && f.Kind != "corroborated_quote" {
+			if f.Kind != "verbatim" && f.Kind != "corroborated_quote" && f.Kind != "corroborated_claim" {
 				out = append(out, f)
 			}
 		}
