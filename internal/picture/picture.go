@@ -14,7 +14,8 @@
 //	          span: Span}], score, why, diff: [{op, text}]}
 //	          kinds: verbatim, corroborated_quote, altered_quote,
 //	          misattributed_quote, composite_quote, uncorroborated_quote,
-//	          cited_quote (see internal/crosscheck)
+//	          cited_quote, corroborated_claim, contradicted_claim (quote -1
+//	          for a claim in the writer's own voice; see internal/crosscheck)
 //	Sourcing {flags: [{kind, evidence: [Span], aside, note}], counts,
 //	          citations: [{span, kind, domain, outlet, known}]}
 //	Quote    {article, index, kind: direct|partial|reported, text,
