@@ -2,6 +2,7 @@ package entity
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -30,7 +31,8 @@ type docFeatures struct {
 	// shouting is set when the text is (almost) all capitals: the case of
 	// its words says nothing.
 	shouting bool
-	// lineOf, lineTitle and wordAt are computed by lines when needed.
+	// lineOf and lineTitle are computed by lines, wordAt by wordIndex,
+	// when needed.
 	lineOf    []int32
 	lineTitle []bool
 	wordAt    map[string][]int
@@ -249,7 +251,7 @@ func (d *docFeatures) computeStatic() {
 		return shapes[i]
 	}
 	d.off = make([]int32, n+1)
-	d.static = make([]uint64, 0, n*32)
+	d.static = getStatic(n * 32)
 	for _, s := range d.sents {
 		inSent := func(i int) int { // clamp neighbours to the sentence
 			if i < s.from {
@@ -290,14 +292,7 @@ func (d *docFeatures) computeStatic() {
 			} else {
 				f = append(f, hash(fDocAllCap))
 			}
-			rs := []rune(l)
-			for k := 1; k <= 3 && k <= len(rs); k++ {
-				f = append(f, hash(fPrefix, string(rs[:k])))
-			}
-			for k := 1; k <= 4 && k <= len(rs); k++ {
-				f = append(f, hash(fSuffix, string(rs[len(rs)-k:])))
-			}
-			f = append(f, hash(fLength, lengthClass(len(rs))))
+			f = affixes(f, l)
 			if first[i] || (i > s.from && isOpen(d.words[i-1])) {
 				f = append(f, hash(fFirst))
 			}
@@ -332,6 +327,59 @@ func (d *docFeatures) computeStatic() {
 			d.off[i] = d.off[i+1]
 		}
 	}
+}
+
+// affixes appends the prefix (up to 3 characters), suffix (up to 4) and
+// length features of the lowercase word l. For valid UTF-8 the affixes
+// are substrings of l; otherwise they are taken from its runes, as
+// string([]rune(l)[:k]) would (an invalid byte reads as U+FFFD).
+func affixes(f []uint64, l string) []uint64 {
+	if !utf8.ValidString(l) {
+		rs := []rune(l)
+		for k := 1; k <= 3 && k <= len(rs); k++ {
+			f = append(f, hash(fPrefix, string(rs[:k])))
+		}
+		for k := 1; k <= 4 && k <= len(rs); k++ {
+			f = append(f, hash(fSuffix, string(rs[len(rs)-k:])))
+		}
+		return append(f, hash(fLength, lengthClass(len(rs))))
+	}
+	nr := utf8.RuneCountInString(l)
+	end := 0
+	for k := 1; k <= 3 && k <= nr; k++ {
+		_, size := utf8.DecodeRuneInString(l[end:])
+		end += size
+		f = append(f, hash(fPrefix, l[:end]))
+	}
+	start := len(l)
+	for k := 1; k <= 4 && k <= nr; k++ {
+		_, size := utf8.DecodeLastRuneInString(l[:start])
+		start -= size
+		f = append(f, hash(fSuffix, l[start:]))
+	}
+	return append(f, hash(fLength, lengthClass(nr)))
+}
+
+// staticPool recycles the static feature arrays (about 256 bytes a token)
+// between texts: tagging needs them only until the labels are known, and
+// allocating and zeroing them anew was a third of the stage's allocation.
+var staticPool sync.Pool
+
+// getStatic returns an empty slice with at least capacity c.
+func getStatic(c int) []uint64 {
+	if p, ok := staticPool.Get().(*[]uint64); ok && cap(*p) >= c {
+		return (*p)[:0]
+	}
+	return make([]uint64, 0, c)
+}
+
+// release returns the static features to the pool; d is not tagged again.
+func (d *docFeatures) release() {
+	if d.static != nil {
+		s := d.static
+		staticPool.Put(&s)
+	}
+	d.static, d.off = nil, nil
 }
 
 func lengthClass(n int) string {

@@ -1,6 +1,8 @@
 package entity
 
 import (
+	"sync"
+
 	"github.com/parallax-news/parallax/internal/knowledge"
 	"github.com/parallax-news/parallax/internal/text"
 )
@@ -82,7 +84,7 @@ func (d *docFeatures) gazetteer() [][]string {
 		}
 	}
 	for i := 0; i < n; i++ {
-		out[i] = append(out[i], wordClasses(d.words[i], d.lower[i])...)
+		out[i] = appendWordClasses(out[i], d.words[i], d.lower[i])
 	}
 	return out
 }
@@ -111,13 +113,13 @@ func phraseToken(d *docFeatures, j, i int) bool {
 	return false
 }
 
-// wordClasses gives the single-word list marks of a word: given name
-// (and whether it is also a common word), surname, common word, place.
-func wordClasses(w, lower string) []string {
+// appendWordClasses appends the single-word list marks of a word: given
+// name (and whether it is also a common word), surname, common word,
+// place.
+func appendWordClasses(out []string, w, lower string) []string {
 	if lower == "" || !capitalized(w) {
-		return nil
+		return out
 	}
-	var out []string
 	if ok, amb := knowledge.GivenName(w); ok {
 		if amb {
 			out = append(out, "given-amb")
@@ -132,7 +134,19 @@ func wordClasses(w, lower string) []string {
 		out = append(out, "common")
 	}
 	if ps := knowledge.LookupPlace(w); len(ps) > 0 {
-		out = append(out, "place-"+ps[0].Kind)
+		out = append(out, placeClass(ps[0].Kind))
 	}
 	return out
+}
+
+// placeClasses holds "place-"+kind for the few place kinds, so that a
+// mark costs no allocation.
+var placeClasses sync.Map // kind → "place-"+kind
+
+func placeClass(kind string) string {
+	if c, ok := placeClasses.Load(kind); ok {
+		return c.(string)
+	}
+	c, _ := placeClasses.LoadOrStore(kind, "place-"+kind)
+	return c.(string)
 }

@@ -37,6 +37,7 @@ func Recognize(text string) []Mention {
 
 func recognize(d *docFeatures, m *model) []Mention {
 	labels := d.tag(m)
+	d.release()
 	rs := spans(labels)
 	// Names follow the CoNLL conventions whatever the tagger learnt: no
 	// possessive, no leading article, no edge punctuation.
@@ -163,6 +164,7 @@ func (d *docFeatures) headline(r typedRange) bool {
 	}
 	// Used elsewhere in the text, outside title-case lines.
 	n := r.to - r.from
+	d.wordIndex()
 	for _, i := range d.wordAt[d.words[r.from]] {
 		if i == r.from || i+n > len(d.toks) || d.lineTitle[d.lineOf[i]] {
 			continue
@@ -176,13 +178,12 @@ func (d *docFeatures) headline(r typedRange) bool {
 
 // lines computes, once, the line of every token, whether each line is
 // set in title case (most words of four letters or more capitalized, no
-// final period, at most 25 words), and where each word occurs.
+// final period, at most 25 words).
 func (d *docFeatures) lines() {
 	if d.lineOf != nil {
 		return
 	}
 	d.lineOf = make([]int32, len(d.toks))
-	d.wordAt = map[string][]int{}
 	line, lineStart := int32(0), 0
 	flush := func(end int) {
 		d.lineTitle = append(d.lineTitle, titleCaseLine(strings.TrimSpace(d.text[lineStart:end])))
@@ -200,11 +201,22 @@ func (d *docFeatures) lines() {
 			}
 		}
 		d.lineOf[i] = line
+	}
+	flush(len(d.text))
+}
+
+// wordIndex indexes, once, the tokens of every word. Only a name on a
+// title-case line needs it, so most texts never pay for it.
+func (d *docFeatures) wordIndex() {
+	if d.wordAt != nil {
+		return
+	}
+	d.wordAt = map[string][]int{}
+	for i, tk := range d.toks {
 		if tk.Kind == text.Word {
 			d.wordAt[d.words[i]] = append(d.wordAt[d.words[i]], i)
 		}
 	}
-	flush(len(d.text))
 }
 
 func titleCaseLine(line string) bool {
