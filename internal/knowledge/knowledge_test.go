@@ -366,6 +366,50 @@ func TestOrgLookup(t *testing.T) {
 		{"RSF", "", "", "rsf-sudan rsf-ngo"},
 		{"ABC", "", "", "abc-us abc-au"},
 		{"Rapid Support Forces", "rsf-sudan", "name", ""},
+		// Companies: a former name is an alias of the company, a
+		// subsidiary news names on its own is its own row.
+		{"Facebook", "meta", "alias", ""},
+		{"Meta", "meta", "alias", ""},
+		{"Google", "google", "name", ""},
+		{"Alphabet", "alphabet", "alias", ""},
+		{"Twitter", "x-corp", "alias", ""},
+		{"GM", "general-motors", "acronym", ""},
+		{"gm", "", "", ""},
+		{"Ford Motor", "ford", "alias", ""},
+		{"Ford", "", "", ""}, // a surname too often
+		{"Target", "", "", ""},
+		{"Apple", "apple", "alias", ""},
+		{"Shell", "shell", "alias", ""},
+		{"Saudi Aramco", "saudi-aramco", "name", ""},
+		{"TSMC", "tsmc", "acronym", ""},
+		{"Merck", "", "", "merck-us merck-kgaa"},
+		{"Volvo", "", "", "volvo-cars volvo-group"},
+		{"PIF", "", "", "pif public-investment-fund"},
+		{"BNP Paribas", "bnp-paribas", "name", ""},
+		{"BNP", "", "", "bnp-bangladesh bnp-paribas"},
+		// Parties: the dominant sense keeps the bare form.
+		{"Labour", "labour-party", "alias", ""},
+		{"Labour Party", "labour-party", "name", ""},
+		{"Irish Labour Party", "labour-ireland", "alias", ""},
+		{"Democratic Party", "democratic-party", "name", ""},
+		{"Partito Democratico", "pd-italy", "alias", ""},
+		{"Greens", "", "", "greens-germany green-party-ew australian-greens nz-greens ecologists-france green-party-us"},
+		{"the Greens", "", "", "greens-germany green-party-ew australian-greens nz-greens ecologists-france green-party-us"},
+		{"PS", "", "", "ps-france ps-portugal ps-belgium progressive-slovakia"},
+		{"ps", "", "", ""},
+		{"FDP", "fdp", "acronym", ""},
+		{"Die Linke", "die-linke", "alias", ""},
+		{"PSOE", "psoe", "acronym", ""},
+		{"Fratelli d'Italia", "fratelli-ditalia", "alias", ""},
+		{"FdI", "fratelli-ditalia", "acronym", ""},
+		{"MoDem", "modem", "acronym", ""},
+		{"modem", "", "", ""},
+		{"Lib Dems", "libdems", "alias", ""},
+		{"Workers' Party", "pt-brazil", "alias", ""},
+		{"Aam Aadmi Party", "aam-aadmi-party", "name", ""},
+		{"AAP", "", "", "aap aam-aadmi-party"},
+		{"Servant of the People", "servant-of-the-people", "name", ""},
+		{"Yesh Atid", "yesh-atid", "name", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -385,6 +429,7 @@ func TestOrgLookup(t *testing.T) {
 	sectors := map[string]Sector{
 		"un": SectorIGO, "hamas": SectorArmedGroup, "wagner": SectorArmedGroup, "cia": SectorIntelligence,
 		"idf": SectorMilitary, "reuters": SectorMedia, "hrw": SectorNGO, "chatham-house": SectorThinkTank,
+		"nvidia": SectorCompany, "gazprom": SectorCompany, "cdu": SectorParty, "morena": SectorParty,
 	}
 	for id, want := range sectors {
 		if o, ok := Orgs().ByID(id); !ok || o.Sector != want {
