@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -47,7 +48,17 @@ func Citations(text string) []Citation {
 		i := sort.Search(len(out), func(i int) bool { return out[i].Span.End > s.Start })
 		return i < len(out) && out[i].Span.Start < s.End
 	}
-	for _, m := range urlRE.FindAllStringIndex(text, -1) {
+	// The patterns are tried only where they can match: a URL needs "://",
+	// a domain a dot followed by a lowercase ASCII letter (its TLD). Most
+	// texts have neither, and the patterns cost more than the scans.
+	var urls, domains [][]int
+	if strings.Contains(text, "://") {
+		urls = urlRE.FindAllStringIndex(text, -1)
+	}
+	if dotLower(text) {
+		domains = domainRE.FindAllStringSubmatchIndex(text, -1)
+	}
+	for _, m := range urls {
 		s := article.Span{Start: m[0], End: m[1]}
 		s.End = m[0] + len(strings.TrimRight(text[m[0]:m[1]], ".,;:!?'\""))
 		host := hostOf(text[s.Start:s.End])
@@ -58,7 +69,7 @@ func Citations(text string) []Citation {
 		out = append(out, c)
 	}
 	l := lex()
-	for _, m := range domainRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range domains {
 		s := article.Span{Start: m[2], End: m[3]}
 		d := text[s.Start:s.End]
 		tld := d[strings.LastIndexByte(d, '.')+1:]
@@ -77,6 +88,20 @@ func Citations(text string) []Citation {
 	out = append(out, outletCitations(text, taken)...)
 	sort.Slice(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
 	return out
+}
+
+// dotLower reports whether some '.' in s is followed by a letter a-z.
+func dotLower(s string) bool {
+	for {
+		i := strings.IndexByte(s, '.')
+		if i < 0 || i+1 >= len(s) {
+			return false
+		}
+		if c := s[i+1]; 'a' <= c && c <= 'z' {
+			return true
+		}
+		s = s[i+1:]
+	}
 }
 
 // plausibleDomain rejects abbreviations and run-together sentences that
@@ -141,9 +166,13 @@ func outletCitations(text string, taken func(article.Span) bool) []Citation {
 	l := lex()
 	outlets := knowledge.Outlets()
 	var out []Citation
+	first := outletFirstWords()
 	for i := 0; i < len(ws); i++ {
 		// the longest outlet name of up to five words starting at i
 		best, bestEnd := (*knowledge.Outlet)(nil), 0
+		if !first.mayStart(text, ws[i].start, ws[i].end) {
+			continue
+		}
 		for n := min(5, len(ws)-i); n >= 1; n-- {
 			span := article.Span{Start: ws[i].start, End: ws[i+n-1].end}
 			name := text[span.Start:span.End]
@@ -183,6 +212,146 @@ func outletCitations(text string, taken func(article.Span) bool) []Citation {
 		i = bestEnd - 1
 	}
 	return out
+}
+
+// firstWords says which words may start an outlet's name, so that the
+// lookups of the names of up to five words starting at a word (each a
+// fold and a map probe or two, most of the stage's time) are made only
+// where one can succeed. It must never reject a word a name starts with:
+// knowledge.OutletTable.Lookup matches a form's exact key (acronyms) or
+// its folded key (lowercase, accents off, "&" as "and"), with or without
+// a leading "the". Both keys begin with the form's leading run of ASCII
+// letters and digits, lowercased, when an ASCII character other than "&",
+// a non-Latin character or the end stops it. A run stopped by "&" goes on
+// with "and"; one stopped by a Latin letter with a diacritic ("Česká",
+// "Österreichischer") goes on with whatever the letter folds to, which is
+// found by asking Lookup itself: every one- and two-letter replacement
+// that still names the outlet is taken (knowledge folds such a letter to
+// one or two letters). Where none does, the run is kept as a prefix of the
+// words that may start the name. An acronym ("ČTK") matches only as
+// written, so its run stops at its first non-ASCII letter.
+type firstWords struct {
+	exact    map[string]bool // leading runs, lowercase
+	prefixes []string        // leading runs that may continue when folded
+}
+
+var outletFirstWords = sync.OnceValue(func() *firstWords {
+	fw := &firstWords{exact: map[string]bool{"the": true}}
+	t := knowledge.Outlets()
+	var repl []string // a..z, aa..zz
+	for a := 'a'; a <= 'z'; a++ {
+		repl = append(repl, string(a))
+	}
+	for a := 'a'; a <= 'z'; a++ {
+		for b := 'a'; b <= 'z'; b++ {
+			repl = append(repl, string([]rune{a, b}))
+		}
+	}
+	for _, o := range t.All() {
+		for _, f := range append([]string{o.Name}, o.Aliases...) {
+			fw.add(t, o, f, repl)
+		}
+	}
+	return fw
+})
+
+// add records the leading runs the keys of o's form f may begin with.
+func (fw *firstWords) add(t *knowledge.OutletTable, o *knowledge.Outlet, f string, repl []string) {
+	j := 0
+	for j < len(f) && isASCIIAlnum(f[j]) {
+		j++
+	}
+	run := strings.ToLower(f[:j])
+	fw.exact[run] = true // when f[j] stops the run in both keys
+	if j == len(f) || !mayFoldToASCII(f[j:]) || acronym(f) {
+		return // an acronym's only key is as written: f[j] stops its run
+	}
+	r, size := utf8.DecodeRuneInString(f[j:])
+	if r == '&' {
+		fw.add(t, o, f[:j]+"and"+f[j+size:], repl)
+		return
+	}
+	found := false
+	for _, c := range repl {
+		g := f[:j] + c + f[j+size:]
+		if m, ok := t.Lookup(g); ok && m.Outlet == o {
+			found = true
+			fw.add(t, o, g, repl)
+		}
+	}
+	if !found {
+		fw.prefixes = append(fw.prefixes, run)
+	}
+}
+
+// mayStart reports whether an outlet's name may start with the word
+// text[start:end]. The answer is yes unless the word is ASCII letters and
+// digits followed by an ASCII character other than "&" (or the end), which
+// makes it the leading run of any name starting there, and that run is no
+// form's.
+func (fw *firstWords) mayStart(text string, start, end int) bool {
+	if end < len(text) && (text[end] >= utf8.RuneSelf || text[end] == '&' || isASCIIAlnum(text[end])) {
+		return true
+	}
+	var buf [32]byte
+	if end-start > len(buf) {
+		return true
+	}
+	low := buf[:0]
+	for i := start; i < end; i++ {
+		c := text[i]
+		if !isASCIIAlnum(c) {
+			return true
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low = append(low, c)
+	}
+	if fw.exact[string(low)] {
+		return true
+	}
+	for _, p := range fw.prefixes {
+		if strings.HasPrefix(string(low), p) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayFoldToASCII reports whether the first character of s, which is not an
+// ASCII letter or digit, may fold to some: "&" does ("and"), and so may a
+// Latin letter with a diacritic or any character whose lowercase is ASCII
+// or Latin (the Kelvin sign); a Greek or Cyrillic letter, ASCII
+// punctuation and spaces do not.
+func mayFoldToASCII(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	if r < utf8.RuneSelf {
+		return r == '&'
+	}
+	return unicode.ToLower(r) < 0x250 || r < 0x250 // through Latin Extended-B
+}
+
+// acronym reports whether Lookup matches form only as written: no
+// spaces, at least two capitals and no more lowercase letters than
+// capitals ("ČTK", "RTÉ"). It is knowledge's rule for its exact keys.
+func acronym(form string) bool {
+	upper, lower := 0, 0
+	for _, r := range form {
+		switch {
+		case unicode.IsSpace(r):
+			return false
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsLower(r):
+			lower++
+		}
+	}
+	return upper >= 2 && upper >= lower
+}
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 var reportingVerbs = map[string]bool{

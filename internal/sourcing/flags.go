@@ -100,7 +100,12 @@ func garbledCitations(text string, ws []word, cites []Citation) (Flag, bool) {
 	for _, c := range cites {
 		byEnd[c.Span.End] = c
 	}
-	for _, m := range counterRE.FindAllStringIndex(text, -1) {
+	var counters [][]int
+	// counterRE needs a '+' or "plus"; most texts have neither.
+	if strings.Contains(text, "+") || strings.Contains(text, "plus") {
+		counters = counterRE.FindAllStringIndex(text, -1)
+	}
+	for _, m := range counters {
 		// the token before: skip spaces back to its end
 		end := m[0]
 		for end > 0 && text[end-1] == ' ' {

@@ -6,7 +6,8 @@ import (
 )
 
 // FuzzCitations checks that the citation parser never panics and that
-// every citation's span lies in the text, in order.
+// every citation's span lies in the text, in order, and that the outlet-name
+// filter rejects no word an outlet's name starts with.
 func FuzzCitations(f *testing.F) {
 	for _, s := range []string{
 		"According to Reuters, the port closed (https://www.bbc.co.uk/news/x).",
@@ -26,6 +27,7 @@ func FuzzCitations(f *testing.F) {
 				t.Fatalf("span %v splits a rune", c.Span)
 			}
 		}
+		checkFirstWords(t, text)
 		Score(Input{Text: text})
 	})
 }
