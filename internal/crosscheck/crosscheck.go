@@ -323,7 +323,8 @@ type story struct {
 	al     aligner
 	indep  bool // the story has two independent articles
 	outlet map[string][]int
-	text   map[uint64][]int64 // bigram → (article<<32 | word position) postings
+	text   map[uint64]postings // bigram → its postings in posts
+	posts  []int64             // (article<<32 | word position), by bigram
 	out    []Finding
 }
 

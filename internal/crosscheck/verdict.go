@@ -317,7 +317,7 @@ func (s *story) lookText(e *evidence) {
 	}
 	count := map[cand]int{}
 	for k := 0; k+1 < len(ids); k++ {
-		for _, p := range s.text[bigram(ids[k], ids[k+1])] {
+		for _, p := range s.textPostings(bigram(ids[k], ids[k+1])) {
 			b, pos := int(p>>32), int(uint32(p))
 			if b == t.art {
 				continue
@@ -328,12 +328,18 @@ func (s *story) lookText(e *evidence) {
 			count[cand{b, pos - k}]++
 		}
 	}
-	cands := make([]cand, 0, len(count))
-	for c := range count {
-		cands = append(cands, c)
+	// The counts go with the candidates so that sorting needs no map
+	// lookups; the order is total, so the result is the same.
+	type counted struct {
+		cand
+		n int
 	}
-	slices.SortFunc(cands, func(x, y cand) int {
-		if d := cmp.Compare(count[y], count[x]); d != 0 {
+	cands := make([]counted, 0, len(count))
+	for c, n := range count {
+		cands = append(cands, counted{c, n})
+	}
+	slices.SortFunc(cands, func(x, y counted) int {
+		if d := cmp.Compare(y.n, x.n); d != 0 {
 			return d
 		}
 		if d := cmp.Compare(x.b, y.b); d != 0 {
@@ -342,7 +348,8 @@ func (s *story) lookText(e *evidence) {
 		return cmp.Compare(x.start, y.start)
 	})
 	tried := 0
-	for _, c := range cands {
+	for _, cc := range cands {
+		c := cc.cand
 		if _, ok := e.seen[c.b]; ok {
 			continue
 		}
@@ -378,22 +385,56 @@ func (s *story) lookText(e *evidence) {
 // indexText indexes the words of every article's text by bigram, earliest
 // article first, keeping Postings entries per bigram.
 func (s *story) indexText() {
-	s.text = map[uint64][]int64{}
 	idx := make([]int, len(s.arts))
 	for i := range idx {
 		idx[i] = i
 	}
 	slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(s.arts[a].rank, s.arts[b].rank) })
+	// Two passes over the words so that the postings share one array: the
+	// first counts each bigram's postings (up to the cap), the second
+	// fills them in, in the same order. A Go map of growing slices cost an
+	// allocation or more per distinct bigram.
+	s.text = map[uint64]postings{}
 	for _, i := range idx {
-		w := &seq{}
 		txt := s.arts[i].a.Text
+		n := len(txt)/5 + 1 // words of news average six bytes with the space: room enough
+		w := &seq{ids: make([]int32, 0, n), spans: make([]article.Span, 0, n)}
 		s.lex.words(txt, article.Span{Start: 0, End: len(txt)}, w)
 		s.arts[i].words = w
 		for k := 0; k+1 < len(w.ids); k++ {
 			key := bigram(w.ids[k], w.ids[k+1])
-			if p := s.text[key]; len(p) < s.opt.Postings {
-				s.text[key] = append(p, int64(i)<<32|int64(k))
+			if p := s.text[key]; int(p.cap) < s.opt.Postings {
+				p.cap++
+				s.text[key] = p
 			}
 		}
 	}
+	total := int32(0)
+	for key, p := range s.text {
+		p.off = total
+		s.text[key] = p
+		total += p.cap
+	}
+	s.posts = make([]int64, total)
+	for _, i := range idx {
+		w := s.arts[i].words
+		for k := 0; k+1 < len(w.ids); k++ {
+			key := bigram(w.ids[k], w.ids[k+1])
+			if p := s.text[key]; p.n < p.cap {
+				s.posts[p.off+p.n] = int64(i)<<32 | int64(k)
+				p.n++
+				s.text[key] = p
+			}
+		}
+	}
+}
+
+// postings locates one bigram's postings in story.posts.
+type postings struct{ off, n, cap int32 }
+
+// textPostings returns the postings of a bigram: (article<<32 | word
+// position), earliest article first.
+func (s *story) textPostings(key uint64) []int64 {
+	p := s.text[key]
+	return s.posts[p.off : p.off+p.n]
 }
