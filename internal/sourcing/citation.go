@@ -56,7 +56,7 @@ func Citations(text string) []Citation {
 		urls = urlRE.FindAllStringIndex(text, -1)
 	}
 	if dotLower(text) {
-		domains = domainRE.FindAllStringSubmatchIndex(text, -1)
+		domains = findDomains(text)
 	}
 	for _, m := range urls {
 		s := article.Span{Start: m[0], End: m[1]}
@@ -88,6 +88,60 @@ func Citations(text string) []Citation {
 	out = append(out, outletCitations(text, taken)...)
 	sort.Slice(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
 	return out
+}
+
+// findDomains returns what domainRE.FindAllStringSubmatchIndex(text, -1)
+// does, running the pattern only on the runs of letters, digits, dots and
+// hyphens that hold a dot before a lowercase letter, with one character of
+// context on each side. A match's domain is such a run's beginning: its
+// characters are all run characters, and the character before it must be
+// none of them (nor "@" or "/"). So each run holds at most one match, no
+// match reaches past its run, and the pattern sees all the context it
+// looks at (the character before, for the boundary; the one after, for \b).
+func findDomains(text string) [][]int {
+	var out [][]int
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !domainRune(r) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(text) {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if !domainRune(r) {
+				break
+			}
+			j += n
+		}
+		if dotLower(text[i:j]) {
+			lo, hi := i, j
+			if i > 0 {
+				_, n := utf8.DecodeLastRuneInString(text[:i])
+				lo -= n
+			}
+			if j < len(text) {
+				_, n := utf8.DecodeRuneInString(text[j:])
+				hi += n
+			}
+			if m := domainRE.FindStringSubmatchIndex(text[lo:hi]); m != nil {
+				for k := range m {
+					if m[k] >= 0 {
+						m[k] += lo
+					}
+				}
+				out = append(out, m)
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+// domainRune reports whether r may be part of a domain as domainRE reads
+// one: \pL, \pN, '.' or '-'.
+func domainRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || r == '.' || r == '-'
 }
 
 // dotLower reports whether some '.' in s is followed by a letter a-z.
