@@ -43,17 +43,21 @@ var pipelineSizes = flag.String("pipeline.sizes", "1000,10000", "comma-separated
 //
 //   - articles/s: articles per second of wall time;
 //   - articles/s/core: the same divided by GOMAXPROCS (use -cpu 1 for a true
-//     one-core figure; with more cores the stages that are serial lower it);
+//     one-core figure; with more cores the stages that are serial, story
+//     building and rendering, lower it);
 //   - cpu-articles/s: articles per second of CPU time used by the process
 //     (getrusage, all threads, the collector's included);
-//   - peak-heap-MiB: the largest live heap seen (runtime/metrics heap
-//     objects, sampled every 5 ms), and peak-RSS-MiB: the kernel's resident
-//     high-water mark, reset before each run;
+//   - peak-heap-MiB: the largest heap seen in objects, live or not yet
+//     swept (runtime/metrics, sampled every 5 ms), and peak-RSS-MiB: the
+//     kernel's resident high-water mark, reset before each run;
 //   - ingest-s, load-s, analyze-s, build-s, render-s: seconds per stage.
 //
-// The issue's goal is 200 articles/s per core. Run:
+// The issue's goal is 200 articles/s per core. Run (one -cpu value per
+// command: with sub-benchmarks, "-cpu 1,2" ran the first size at the default
+// GOMAXPROCS under the name of -cpu 1, go1.26):
 //
-//	cd bench && go test -run=NONE -bench=Pipeline -benchtime=1x -cpu 1,2 -timeout 1h
+//	cd bench && go test -run=NONE -bench=Pipeline -benchtime=1x -cpu 1 -timeout 1h
+//	cd bench && go test -run=NONE -bench=Pipeline -benchtime=1x -cpu 2 -timeout 1h
 //	cd bench && go test -run=NONE -bench=Pipeline -benchtime=1x -short   # CI: 1k only
 func BenchmarkPipeline(b *testing.B) {
 	for _, f := range strings.Split(*pipelineSizes, ",") {
