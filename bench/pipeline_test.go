@@ -122,7 +122,6 @@ func benchPipeline(b *testing.B, n int) {
 		p := picture.Build(as)
 		lap(3)
 		enc := json.NewEncoder(io.Discard)
-		enc.SetIndent("", "  ")
 		if err := enc.Encode(p); err != nil {
 			b.Fatal(err)
 		}

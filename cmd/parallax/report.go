@@ -20,7 +20,8 @@ what, by canonical speaker, with the spans the quotes rest on. Without PATH,
 reports on every stored article.
 
 The default output is Markdown; --json prints the versioned picture document
-(schema in internal/picture), --html one self-contained HTML page. Input
+(schema in internal/picture) on one line (pipe it to jq to read it), --html
+one self-contained HTML page. Input
 problems are reported on stderr and the report goes on without them; the exit
 code is then 1.`)
 	storePath := storeFlag(fs)
@@ -106,7 +107,6 @@ code is then 1.`)
 	switch {
 	case *asJSON:
 		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
 		err = enc.Encode(p)
 	case *asHTML:
 		err = p.WriteHTML(e.stdout)
