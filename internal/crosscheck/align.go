@@ -34,7 +34,7 @@ func (l *lexicon) id(w []byte) int32 {
 
 // words appends the words of t[s.Start:s.End] to q. A word is a run of
 // letters and digits; an apostrophe between letters is dropped so that
-// "Pandora’s" and "Pandora's" are one word, and every other character
+// "minister’s" and "minister's" are one word, and every other character
 // (quotation marks, dashes, hyphens, ellipses, brackets, punctuation)
 // separates words. Words are case-folded.
 func (l *lexicon) words(t string, s article.Span, q *seq) {

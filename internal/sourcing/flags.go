@@ -239,8 +239,8 @@ func indexFold(s, sub string) int {
 
 // misspelledDomains flags cited domains that are not an outlet's but lie
 // within a small edit distance of one: of a listed outlet domain, or of a
-// name the same article cites more often ("turkeytoday.com" once beside
-// "turkiyetoday.com" three times).
+// name the same article cites more often ("dailyglobes.com" once beside
+// "dailyglobe.com" three times).
 func misspelledDomains(text string, ws []word, cites []Citation) (Flag, bool) {
 	f := Flag{Kind: MisspelledDomain}
 	outlets := knowledge.Outlets()
