@@ -102,7 +102,7 @@ func (p *Picture) WriteMarkdown(w io.Writer) error {
 		quotes += len(s.Quotes)
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "# parallax report\n\n%d articles, %d stories, %d quotes, %d speakers.\n", p.Articles, len(p.Stories), quotes, len(p.Speakers))
+	fmt.Fprintf(&b, "# parallax report\n\n%s, %s, %s, %s.\n", count(p.Articles, "article"), count(len(p.Stories), "story"), count(quotes, "quote"), count(len(p.Speakers), "speaker"))
 	for i := range p.Stories {
 		s := &p.Stories[i]
 		fmt.Fprintf(&b, "\n## %d. %s\n\n", i+1, mdEscape.Replace(oneLine(s.Headline, 160)))
@@ -110,11 +110,11 @@ func (p *Picture) WriteMarkdown(w io.Writer) error {
 		if !s.First.IsZero() {
 			span = s.First.Format("2006-01-02") + " – " + s.Last.Format("2006-01-02")
 		}
-		outlets := fmt.Sprintf("%d outlets", len(s.Outlets))
+		outlets := count(len(s.Outlets), "outlet")
 		if len(s.Outlets) == 0 {
 			outlets = "outlets unknown"
 		}
-		fmt.Fprintf(&b, "%d articles, %s (%s); story `%s`.\n\n", len(s.Articles), outlets, span, article.Short(s.ID))
+		fmt.Fprintf(&b, "%s, %s (%s); story `%s`.\n\n", count(len(s.Articles), "article"), outlets, span, article.Short(s.ID))
 		b.WriteString("| article | outlet | published | title | words | quotes | unnamed sources | copy of |\n|---|---|---|---|---|---|---|---|\n")
 		for _, a := range s.Articles {
 			cp := ""
@@ -267,6 +267,17 @@ func writeSourcingMD(b *strings.Builder, s *Story) {
 			b.WriteString("\n")
 		}
 	}
+}
+
+// count writes n and the noun, in the plural unless n is 1.
+func count(n int, noun string) string {
+	switch {
+	case n == 1:
+		return "1 " + noun
+	case strings.HasSuffix(noun, "y"):
+		return fmt.Sprintf("%d %sies", n, noun[:len(noun)-1])
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // oneLine folds s onto one line and cuts it to at most n runes.

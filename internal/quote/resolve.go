@@ -35,7 +35,8 @@ func (d *docFeatures) resolve(q *Quote, ents *entity.Doc) {
 
 // personName finds a person's name that the entity stage missed at the
 // start of a source: two to four capitalized words, the first a known
-// given name ("Jane Doe", "Jean-Paul Martin Diaz").
+// given name ("Jane Doe", "Jean-Paul Martin Diaz"), or a known surname
+// alone that is not also a common word.
 func (d *docFeatures) personName(s article.Span) (article.Span, bool) {
 	from, to := tokIndex(d.toks, s.Start), tokIndex(d.toks, s.End)
 	n := 0
@@ -45,11 +46,18 @@ func (d *docFeatures) personName(s article.Span) (article.Span, bool) {
 		}
 		n++
 	}
-	if n < 2 {
+	switch {
+	case n == 0:
 		return article.Span{}, false
-	}
-	if ok, _ := knowledge.GivenName(d.toks[from].In(d.text)); !ok {
-		return article.Span{}, false
+	case n == 1:
+		// A surname alone ("Smith said"), when it is not also a word.
+		if w := d.toks[from].In(d.text); !knowledge.Surname(w) || knowledge.CommonWord(d.lower[from]) {
+			return article.Span{}, false
+		}
+	default:
+		if ok, _ := knowledge.GivenName(d.toks[from].In(d.text)); !ok {
+			return article.Span{}, false
+		}
 	}
 	return article.Span{Start: d.toks[from].Start, End: d.toks[from+n-1].End}, true
 }
