@@ -123,13 +123,20 @@ func open(ctx context.Context, e *env, flagValue string, mustExist bool) (store.
 
 // storeFailed reports a failure to open the store and returns the exit code.
 func storeFailed(e *env, err error) int {
-	fmt.Fprintf(e.stderr, "parallax: %v\n", err)
+	fmt.Fprintf(e.stderr, "parallax: %v\n", article.Plain(err))
 	if errors.Is(err, article.ErrInvalid) {
 		return exitUsage
 	}
 	return exitSystem
 }
 
+// writeErr prints one error line; the kind sentinels' own "parallax: ..."
+// text is dropped from error arguments so that the prefix appears once.
 func writeErr(w io.Writer, format string, args ...any) {
+	for i, a := range args {
+		if err, ok := a.(error); ok {
+			args[i] = article.Plain(err)
+		}
+	}
 	fmt.Fprintf(w, "parallax: "+format+"\n", args...)
 }

@@ -354,31 +354,9 @@ func recordError(r *source.Record, err error) *source.Error {
 
 // kinds are the error kinds whose text ("parallax: invalid input") plain
 // drops from the end of a message.
-var kinds = []error{article.ErrInvalid, article.ErrCorrupt, article.ErrTooLarge, article.ErrTransient,
-	article.ErrNotFound, article.ErrDuplicate, article.ErrAmbiguous}
-
-// plainError is an error whose message leaves out the kind it wraps.
-type plainError struct {
-	msg string
-	err error
-}
-
-func (e *plainError) Error() string { return e.msg }
-func (e *plainError) Unwrap() error { return e.err }
-
-// plain returns err with the text of its kind sentinel dropped from the end
-// of its message ("extract html: no main text: parallax: invalid input"
-// becomes "extract html: no main text"): the command line starts every
-// message with "parallax:" once, and errors.Is still finds the kind.
-func plain(err error) error {
-	msg := err.Error()
-	for _, k := range kinds {
-		if m, ok := strings.CutSuffix(msg, ": "+k.Error()); ok && errors.Is(err, k) {
-			return &plainError{msg: m, err: err}
-		}
-	}
-	return err
-}
+// plain drops the kind's text from the end of err's message; see
+// article.Plain.
+func plain(err error) error { return article.Plain(err) }
 
 // origin says where j came from, for a message: "path: line 3".
 func (j *job) origin() string {
