@@ -120,9 +120,12 @@ func list(field string) []string {
 	return strings.Split(field, "|")
 }
 
-// exactCase reports whether a form is matched only as written: an acronym
-// or a form shaped like one ("US", "WHO", "U.S.", "DoD", "BiH"), which
-// would otherwise match ordinary words ("us", "who").
+// ExactCase reports whether the tables match a form only as written: an
+// acronym or a form shaped like one ("US", "WHO", "U.S.", "DoD", "BiH"),
+// which would otherwise match ordinary words ("us", "who"): no spaces, at
+// least two capitals and no more lowercase letters than capitals.
+func ExactCase(form string) bool { return exactCase(form) }
+
 func exactCase(form string) bool {
 	upper, lower := 0, 0
 	for _, r := range form {

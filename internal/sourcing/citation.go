@@ -317,7 +317,7 @@ func (fw *firstWords) add(t *knowledge.OutletTable, o *knowledge.Outlet, f strin
 	}
 	run := strings.ToLower(f[:j])
 	fw.exact[run] = true // when f[j] stops the run in both keys
-	if j == len(f) || !mayFoldToASCII(f[j:]) || acronym(f) {
+	if j == len(f) || !mayFoldToASCII(f[j:]) || knowledge.ExactCase(f) {
 		return // an acronym's only key is as written: f[j] stops its run
 	}
 	r, size := utf8.DecodeRuneInString(f[j:])
@@ -384,24 +384,6 @@ func mayFoldToASCII(s string) bool {
 		return r == '&'
 	}
 	return unicode.ToLower(r) < 0x250 || r < 0x250 // through Latin Extended-B
-}
-
-// acronym reports whether Lookup matches form only as written: no
-// spaces, at least two capitals and no more lowercase letters than
-// capitals ("ČTK", "RTÉ"). It is knowledge's rule for its exact keys.
-func acronym(form string) bool {
-	upper, lower := 0, 0
-	for _, r := range form {
-		switch {
-		case unicode.IsSpace(r):
-			return false
-		case unicode.IsUpper(r):
-			upper++
-		case unicode.IsLower(r):
-			lower++
-		}
-	}
-	return upper >= 2 && upper >= lower
 }
 
 func isASCIIAlnum(c byte) bool {
