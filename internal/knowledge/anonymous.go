@@ -121,23 +121,11 @@ func (t *AnonTable) MatchPhrase(words []string) (AnonPhraseMatch, bool) {
 	if len(words) == 0 {
 		return AnonPhraseMatch{}, false
 	}
-	var buf [64]byte
-	for _, c := range t.byFirst[string(appendCueKey(buf[:0], words[0]))] {
-		if len(c.words) > len(words) {
-			continue
-		}
-		ok := true
-		for i := 1; i < len(c.words); i++ {
-			if !cueWordEqual(words[i], c.words[i]) {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return AnonPhraseMatch{Phrase: c.phrase, Form: c.form, Words: len(c.words)}, true
-		}
+	c := firstMatch(t.byFirst, words, func(f *anonForm) []string { return f.words })
+	if c == nil {
+		return AnonPhraseMatch{}, false
 	}
-	return AnonPhraseMatch{}, false
+	return AnonPhraseMatch{Phrase: c.phrase, Form: c.form, Words: len(c.words)}, true
 }
 
 func loadAnonymous(fsys fs.FS) (*AnonTable, error) {

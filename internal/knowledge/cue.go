@@ -152,23 +152,36 @@ func (t *CueTable) MatchPhrase(words []string) (PhraseMatch, bool) {
 	if len(words) == 0 {
 		return PhraseMatch{}, false
 	}
+	c := firstMatch(t.phraseByFirst, words, func(f *phraseForm) []string { return f.words })
+	if c == nil {
+		return PhraseMatch{}, false
+	}
+	return PhraseMatch{Phrase: c.phrase, Form: c.form, Words: len(c.words)}, true
+}
+
+// firstMatch returns the first of the candidates indexed under the first
+// of words (the index keeps them longest first) whose words all begin
+// words, case ignored; nil when none does.
+func firstMatch[C any](byFirst map[string][]C, words []string, wordsOf func(*C) []string) *C {
 	var buf [64]byte
-	for _, c := range t.phraseByFirst[string(appendCueKey(buf[:0], words[0]))] {
-		if len(c.words) > len(words) {
+	cands := byFirst[string(appendCueKey(buf[:0], words[0]))]
+	for k := range cands {
+		cw := wordsOf(&cands[k])
+		if len(cw) > len(words) {
 			continue
 		}
 		ok := true
-		for i := 1; i < len(c.words); i++ {
-			if !cueWordEqual(words[i], c.words[i]) {
+		for i := 1; i < len(cw); i++ {
+			if !cueWordEqual(words[i], cw[i]) {
 				ok = false
 				break
 			}
 		}
 		if ok {
-			return PhraseMatch{Phrase: c.phrase, Form: c.form, Words: len(c.words)}, true
+			return &cands[k]
 		}
 	}
-	return PhraseMatch{}, false
+	return nil
 }
 
 // appendCueKey appends the lookup key of a word: ASCII letters in lower
