@@ -2,8 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -12,20 +10,11 @@ import (
 // person shares nothing with the first: entities must meet across the
 // articles and stay apart otherwise; show --entities marks the mentions.
 func TestEntitiesCommand(t *testing.T) {
-	dir := t.TempDir()
 	a := "Finance Minister Helga Brandauer said on Monday that the budget would pass.\n\n" +
 		"Brandauer told reporters in Vienna that Austria would not raise taxes. She added that talks with the European Union went well.\n"
 	b := "Austrian officials met on Tuesday. Brandauer, the finance minister, rejected the plan proposed by Oskar Lindqvist.\n\n" +
 		"Lindqvist said he was disappointed.\n"
-	for name, body := range map[string]string{"a.txt": a, "b.txt": b} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	db := filepath.Join(t.TempDir(), "p.db")
-	if r := cli(t, db, "", "ingest", "--progress", "none", dir); r.code != 0 {
-		t.Fatalf("%+v", r)
-	}
+	db := ingestTexts(t, map[string]string{"a.txt": a, "b.txt": b})
 	r := cli(t, db, "", "entities", "--json")
 	if r.code != 0 {
 		t.Fatalf("%+v", r)

@@ -12,20 +12,11 @@ import (
 // pronoun in the other: `quotes --speaker` finds both articles' quotes
 // under the one canonical name, and the text listing shows them.
 func TestQuotesCommand(t *testing.T) {
-	dir := t.TempDir()
 	a := "Finance Minister Helga Brandauer defended the budget on Monday.\n\n" +
 		"“This budget protects every pension in the country,” Brandauer told reporters in Vienna.\n"
 	b := "The opposition attacked the plan on Tuesday.\n\n" +
 		"Helga Brandauer said that the government would not raise taxes. “We keep our word,” she said.\n"
-	for name, body := range map[string]string{"a.txt": a, "b.txt": b} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	db := filepath.Join(t.TempDir(), "p.db")
-	if r := cli(t, db, "", "ingest", "--progress", "none", dir); r.code != 0 {
-		t.Fatalf("%+v", r)
-	}
+	db := ingestTexts(t, map[string]string{"a.txt": a, "b.txt": b})
 	r := cli(t, db, "", "quotes", "--json", "--speaker", "brandauer")
 	if r.code != 0 {
 		t.Fatalf("%+v", r)
@@ -63,4 +54,21 @@ func TestQuotesCommand(t *testing.T) {
 	if r := cli(t, db, "", "quotes", "--kind", "loud"); r.code != exitUsage {
 		t.Errorf("bad --kind: exit %d", r.code)
 	}
+}
+
+// ingestTexts writes files with the given names and texts to a directory,
+// ingests it into a new store and returns the store's path.
+func ingestTexts(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(t.TempDir(), "p.db")
+	if r := cli(t, db, "", "ingest", "--progress", "none", dir); r.code != 0 {
+		t.Fatalf("%+v", r)
+	}
+	return db
 }
