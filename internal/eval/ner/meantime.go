@@ -88,8 +88,10 @@ func ReadMeantime(r io.Reader, id string) (Doc, error) {
 	a := newAdder(&d)
 	lastSent := -1
 	for _, m := range c.Markables {
-		for _, i := range m.Tokens {
-			lastSent = max(lastSent, c.Tokens[i].Sentence)
+		if documentLevel(m) {
+			for _, i := range m.Tokens {
+				lastSent = max(lastSent, c.Tokens[i].Sentence)
+			}
 		}
 		st := m.Attrs["syntactic_type"]
 		if m.Tag != "ENTITY_MENTION" || (st != "NAM" && st != "PRE.NAM") || len(m.Tokens) == 0 {
@@ -133,6 +135,21 @@ func ReadMeantime(r io.Reader, id string) (Doc, error) {
 	}
 	a.finish()
 	return d, nil
+}
+
+// documentLevel says whether m belongs to MEANTIME's document-level
+// layer, which annotates every mention of the first sentences. The
+// cross-document layer adds, further down, mentions of a few entities and
+// events only, with no attribute but their m_id: they do not extend the
+// annotated range, or every other name there would count as a false
+// positive (and be learnt as no name).
+func documentLevel(m cat.Markable) bool {
+	for k := range m.Attrs {
+		if k != "m_id" {
+			return true
+		}
+	}
+	return false
 }
 
 // postModifiers end the name part of a noun phrase.

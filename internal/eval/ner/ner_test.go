@@ -178,6 +178,7 @@ const meantimeDoc = `<?xml version="1.0" ?><Document doc_id="1" doc_name="1_Test
 <ENTITY_MENTION m_id="3" syntactic_type="PRE.NAM"><token_anchor t_id="13"/></ENTITY_MENTION>
 <ENTITY_MENTION m_id="4" syntactic_type="NAM"><token_anchor t_id="12"/><token_anchor t_id="13"/><token_anchor t_id="14"/></ENTITY_MENTION>
 <ENTITY_MENTION m_id="5" syntactic_type="NAM"><token_anchor t_id="17"/><token_anchor t_id="18"/><token_anchor t_id="19"/><token_anchor t_id="20"/><token_anchor t_id="21"/><token_anchor t_id="22"/><token_anchor t_id="23"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="6"><token_anchor t_id="25"/></ENTITY_MENTION>
 <ENTITY m_id="10" ent_type="ORG"/>
 <ENTITY m_id="11" ent_type="PER"/>
 <ENTITY m_id="12" ent_type="LOC"/>
@@ -188,6 +189,7 @@ const meantimeDoc = `<?xml version="1.0" ?><Document doc_id="1" doc_name="1_Test
 <REFERS_TO r_id="2"><source m_id="2"/><target m_id="11"/></REFERS_TO>
 <REFERS_TO r_id="3"><source m_id="3"/><source m_id="5"/><target m_id="12"/></REFERS_TO>
 <REFERS_TO r_id="4"><source m_id="4"/><target m_id="13"/></REFERS_TO>
+<REFERS_TO r_id="5"><source m_id="6"/><target m_id="12"/></REFERS_TO>
 </Relations>
 </Document>
 `
