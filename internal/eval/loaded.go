@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/parallax-news/parallax/internal/article"
+	"github.com/parallax-news/parallax/internal/quote"
 	"github.com/parallax-news/parallax/internal/sourcing"
 )
 
@@ -183,7 +184,7 @@ func articleThreshold(rows []BABERow) float64 {
 			arts[r.Link] = a
 		}
 		a.words += len(strings.Fields(r.Text))
-		a.loaded += len(sourcing.LoadedSpans(r.Text))
+		a.loaded += len(sourcing.OwnLoadedSpans(r.Text, quote.Analyze(r.Text).Quotes))
 		a.n++
 		if r.Biased {
 			a.biased++

@@ -353,7 +353,7 @@ func strayForeignWords(in Input, ws []word) (Flag, bool) {
 	foreign := func(i int) (string, bool) {
 		w := ws[i]
 		raw := in.Text[w.start:w.end]
-		if knowledge.CommonWord(strings.ToLower(raw)) || knowledge.CommonWord(w.lower) || inQuote(w.start) || mentionAt(in.Entities, w.start, w.end) {
+		if knowledge.CommonWord(strings.ToLower(raw)) || knowledge.CommonWord(w.lower) || inQuote(w.start) || inName(in, ws, i) {
 			return "", false
 		}
 		first, _ := utf8.DecodeRuneInString(raw)
@@ -423,20 +423,40 @@ func quotedMask(in Input) func(int) bool {
 	}
 }
 
-func mentionAt(d *entity.Doc, start, end int) bool {
+// inName reports whether word i belongs to a name mention that is more
+// than that word and common English words. A foreign word glued to an
+// English word ("Aktualisierung Sources") makes a capitalized run that a
+// recognizer may take for a name; the run is no name of its own, and the
+// word stays stray. A one-word mention shields its word.
+func inName(in Input, ws []word, i int) bool {
+	d := in.Entities
 	if d == nil {
 		return false
 	}
+	start, end := ws[i].start, ws[i].end
 	for _, m := range d.Mentions {
-		if m.Start < end && start < m.End && m.Form == entity.Name {
+		if !(m.Start < end && start < m.End && m.Form == entity.Name) {
+			continue
+		}
+		if m.Start >= start && m.End <= end {
 			return true
+		}
+		for j := i - 1; j >= 0 && ws[j].start >= m.Start; j-- {
+			if !knowledge.CommonWord(ws[j].lower) {
+				return true
+			}
+		}
+		for j := i + 1; j < len(ws) && ws[j].end <= m.End; j++ {
+			if !knowledge.CommonWord(ws[j].lower) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// loadedLanguage flags an article whose loaded words exceed the density
-// fitted on BABE (see LoadedThreshold).
+// loadedLanguage flags an article whose loaded words in the writer's own
+// voice exceed the density fitted on BABE (see LoadedThreshold).
 func loadedLanguage(spans []article.Span, c Counts) (Flag, bool) {
 	if len(spans) < LoadedMinWords || c.LoadedPer1000 < LoadedThreshold {
 		return Flag{}, false

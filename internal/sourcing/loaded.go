@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/parallax-news/parallax/internal/article"
+	"github.com/parallax-news/parallax/internal/quote"
 )
 
 // LoadedThreshold is the density of loaded words (per 1,000 words) from
@@ -52,3 +53,26 @@ func loadedSpans(text string, ws []word) []article.Span {
 // LoadedClass returns the class of a loaded form ("label", "emotive",
 // "intensifier", "contempt", "saying"), or "" when the form is not listed.
 func LoadedClass(form string) string { return lex().loadedClass[fold(form)] }
+
+// OwnLoadedSpans returns the loaded words and phrases of text that lie
+// outside the direct and partial quotations of quotes (from quote.Analyze
+// on text): those that count towards the loaded_language flag.
+func OwnLoadedSpans(text string, quotes []quote.Quote) []article.Span {
+	in := Input{Text: text, Quotes: validQuotes(quotes, len(text))}
+	return writersOwn(in, loadedSpans(text, words(text)))
+}
+
+// writersOwn returns the loaded spans outside quotations (direct and
+// partial): the words a speaker chose say nothing of the writer's
+// language, and an article that quotes a heated speaker faithfully is not
+// loaded for it. Reported speech is the writer's paraphrase and counts.
+func writersOwn(in Input, spans []article.Span) []article.Span {
+	inQuote := quotedMask(in)
+	out := make([]article.Span, 0, len(spans))
+	for _, s := range spans {
+		if !inQuote(s.Start) {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -78,7 +78,7 @@ type Counts struct {
 	NamedSources     int     `json:"named_sources"`     // distinct named speakers
 	AnonymousSources int     `json:"anonymous_sources"` // distinct unnamed sources
 	Citations        int     `json:"citations"`
-	LoadedPer1000    float64 `json:"loaded_per_1000"`   // loaded words per 1,000 words
+	LoadedPer1000    float64 `json:"loaded_per_1000"`   // loaded words in the writer's own voice (outside quotations) per 1,000 words
 	BoilerplateShare float64 `json:"boilerplate_share"` // boilerplate bytes / (text + boilerplate bytes)
 }
 
@@ -87,7 +87,7 @@ type Scorecard struct {
 	Flags     []Flag         `json:"flags"`
 	Counts    Counts         `json:"counts"`
 	Citations []Citation     `json:"citations"`
-	Loaded    []article.Span `json:"loaded"` // every loaded word or phrase
+	Loaded    []article.Span `json:"loaded"` // every loaded word or phrase, quoted ones included
 }
 
 // Has reports whether the scorecard carries a flag of the kind.
@@ -123,7 +123,8 @@ func Score(in Input) Scorecard {
 	ws := words(text)
 	sc := Scorecard{Citations: Citations(text)}
 	sc.Loaded = loadedSpans(text, ws)
-	sc.Counts = counts(in, ws, len(sc.Citations), len(sc.Loaded))
+	own := writersOwn(in, sc.Loaded)
+	sc.Counts = counts(in, ws, len(sc.Citations), len(own))
 	add := func(f Flag, ok bool) {
 		if ok {
 			sortSpans(f.Evidence)
@@ -136,7 +137,7 @@ func Score(in Input) Scorecard {
 	add(placeholderLinks(text, ws))
 	add(misspelledDomains(text, ws, sc.Citations))
 	add(strayForeignWords(in, ws))
-	add(loadedLanguage(sc.Loaded, sc.Counts))
+	add(loadedLanguage(own, sc.Counts))
 	add(publisherExperts(in))
 	add(boilerplateFlag(in))
 	add(inconsistency(in, ws))

@@ -94,6 +94,11 @@ func TestFlags(t *testing.T) {
 			kind: StrayForeignWord, want: []string{"Aktualisierung"},
 		},
 		{
+			name: "stray German word glued to an English word",
+			text: "The council approved the plan if there were no objections. Aktualisierung Reports on this plan: example.org and example.net.",
+			kind: StrayForeignWord, want: []string{"Aktualisierung"},
+		},
+		{
 			name: "stray function word",
 			text: "The talks will resume next week und the delegations expect progress on trade.",
 			kind: StrayForeignWord, want: []string{"und"},
@@ -107,6 +112,11 @@ func TestFlags(t *testing.T) {
 			name: "loaded language",
 			text: "The regime's thugs launched a brutal crackdown on the radical opposition, a disgraceful and shameful campaign of terror.",
 			kind: LoadedLanguage, want: []string{"regime's", "thugs", "brutal", "crackdown", "radical", "disgraceful", "shameful", "terror"},
+		},
+		{
+			name: "loaded words in quotations are the speaker's",
+			text: "“This brutal regime of thugs and radical extremists is a disgraceful terror state,” the minister said on Tuesday at a meeting in the capital with the visiting delegation.",
+			kind: LoadedLanguage,
 		},
 		{
 			name: "neutral text is not loaded",
