@@ -173,11 +173,18 @@ func Find(s string, ref time.Time) []Timex {
 		pri int
 	}
 	var cs []cand
-	for _, r := range rules {
-		for _, m := range r.re.FindAllStringSubmatchIndex(s, -1) {
-			if t, ok := r.fn(s, m, ref); ok {
-				t.Start, t.End = m[0], m[1]
-				cs = append(cs, cand{t, r.pri})
+	for _, seg := range segments(s) {
+		for _, r := range rules {
+			for _, m := range r.re.FindAllStringSubmatchIndex(s[seg[0]:seg[1]], -1) {
+				for i := range m {
+					if m[i] >= 0 {
+						m[i] += seg[0]
+					}
+				}
+				if t, ok := r.fn(s, m, ref); ok {
+					t.Start, t.End = m[0], m[1]
+					cs = append(cs, cand{t, r.pri})
+				}
 			}
 		}
 	}
@@ -208,6 +215,77 @@ func Find(s string, ref time.Time) []Timex {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// Context a trigger word's segment takes around it: enough for "in the
+// past three" before a unit and ", June 13, 2025" after a weekday.
+const (
+	segBefore = 32
+	segAfter  = 40
+)
+
+// segments returns the byte ranges of s around trigger words (calendar
+// words, units, digits), merged, with ends on spaces: the rules run there
+// only, since most of a text holds no temporal expression and running every
+// rule over all of it costs far more than finding the triggers.
+func segments(s string) [][2]int {
+	var segs [][2]int
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if !isWordByte(c) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isWordByte(s[j]) {
+			j++
+		}
+		if trigger(s[i:j]) {
+			a, b := max(0, i-segBefore), min(len(s), j+segAfter)
+			for a > 0 && s[a-1] != ' ' && s[a-1] != '\n' {
+				a--
+			}
+			for b < len(s) && s[b] != ' ' && s[b] != '\n' {
+				b++
+			}
+			if n := len(segs); n > 0 && a <= segs[n-1][1] {
+				segs[n-1][1] = max(segs[n-1][1], b)
+			} else {
+				segs = append(segs, [2]int{a, b})
+			}
+		}
+		i = j
+	}
+	return segs
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+func trigger(w string) bool {
+	if w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	if len(w) > 10 {
+		return false
+	}
+	var buf [10]byte
+	lw := buf[:len(w)]
+	for i := range len(w) {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lw[i] = c
+	}
+	k := string(lw) // the compiler does not allocate for map lookups
+	_, m := tab.month[k]
+	_, wd := tab.weekday[k]
+	_, u := tab.unit[k]
+	_, d := tab.deictic[k]
+	return m || wd || u || d || k == "now" || k == "currently" || k == "recently"
 }
 
 func grp(s string, m []int, i int) string {
