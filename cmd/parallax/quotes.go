@@ -39,7 +39,8 @@ type quoteOut struct {
 	Speaker   *speakerOut `json:"speaker,omitempty"`
 	Anonymous bool        `json:"anonymous,omitempty"`
 	Via       *spanText   `json:"via,omitempty"`
-	Parent    *int        `json:"parent,omitempty"` // index of the reported quote holding a partial one
+	Parent    *int        `json:"parent,omitempty"`    // index of the reported quote holding a partial one
+	Continues *int        `json:"continues,omitempty"` // index of the quote whose attribution this statement goes on from
 }
 
 func optSpan(t string, s article.Span) *spanText {
@@ -125,6 +126,10 @@ speaker with --by speaker. With --json, one JSON object per quote per line.`)
 			if q.Parent >= 0 {
 				p := q.Parent
 				o.Parent = &p
+			}
+			if q.Continues >= 0 {
+				c := q.Continues
+				o.Continues = &c
 			}
 			if q.Speaker >= 0 && q.Speaker < len(f.global) {
 				if g := globals[l.Canonical(f.global[q.Speaker])]; g != nil {

@@ -3,7 +3,9 @@ package eval
 import (
 	"context"
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -11,6 +13,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/parallax-news/parallax/internal/article"
+	"github.com/parallax-news/parallax/internal/entity"
 	"github.com/parallax-news/parallax/internal/eval/gum"
 	"github.com/parallax-news/parallax/internal/eval/polnear"
 	"github.com/parallax-news/parallax/internal/gold"
@@ -56,7 +59,9 @@ func runQuotesPolNeAR(ctx context.Context, env Env) (Result, error) {
 // Attributions turns extracted quotes into PolNeAR attributions for
 // polnear.Score: Cue, Source (one span or none) and Content as they are,
 // Kind from the quote's kind ("partial" for reported speech that holds
-// partial quotations, which are part of its content and not listed).
+// partial quotations, which are part of its content and not listed). A
+// quote that continues another (Continues) adds its content to that
+// quote's attribution, as PolNeAR marks one attribution per cue.
 func Attributions(qs []quote.Quote) []polnear.Attribution {
 	mixed := make([]bool, len(qs))
 	for _, q := range qs {
@@ -65,10 +70,19 @@ func Attributions(qs []quote.Quote) []polnear.Attribution {
 		}
 	}
 	out := make([]polnear.Attribution, 0, len(qs))
+	at := make([]int, len(qs)) // the index in out of each quote's attribution
 	for i, q := range qs {
+		at[i] = -1
 		if q.Parent >= 0 {
 			continue // a partial quotation is part of its parent's content there
 		}
+		if h := q.Continues; h >= 0 && h < i && at[h] >= 0 {
+			// A statement that goes on after its attribution's sentence is
+			// more content of the same attribution there.
+			out[at[h]].Content = append(out[at[h]].Content, q.Content...)
+			continue
+		}
+		at[i] = len(out)
 		a := polnear.Attribution{Content: q.Content, Kind: q.Kind.String()}
 		if mixed[i] {
 			a.Kind = polnear.Partial
@@ -241,8 +255,12 @@ const (
 //     gold quote, over all of them, counted in the docs that have gold
 //     quotes only (the others were not annotated for quotes).
 //   - speaker_accuracy: among found gold quotes, those whose finder (the
-//     one holding most of its words when several do) has a speaker entity
-//     whose name or one of whose aliases is the gold speaker, compared
+//     one holding most of its words when several do, the one with the
+//     fewest other words on a tie) has a speaker entity
+//     whose name or one of whose aliases, in its article or in the
+//     canonical entity the entity linker makes of it across all the
+//     seeds (the speaker the picture shows), is the gold speaker (or one
+//     of the gold's alternatives, see goldSpeakers), compared
 //     without case, diacritics, periods or extra spaces. A gold speaker
 //     the gold calls "unnamed ..." or "anonymous ..." is right when the
 //     finder is marked Anonymous.
@@ -335,6 +353,24 @@ func ScoreSeedQuotes(texts map[string]string, preds map[string]*quote.Doc, quote
 			byDoc[doc] = append(byDoc[doc], p)
 		}
 	}
+	// Canonical speakers across the seeds, as the picture shows them.
+	l := entity.NewLinker()
+	global := map[string][]int{}
+	for _, doc := range slices.Sorted(maps.Keys(preds)) {
+		if d := preds[doc]; d != nil && d.Entities != nil {
+			global[doc] = l.AddDoc(doc, d.Entities)
+		}
+	}
+	globals := map[int]*entity.Global{}
+	for _, g := range l.Entities() {
+		globals[g.ID] = g
+	}
+	canonical := func(doc string, i int) *entity.Global {
+		if ids := global[doc]; i >= 0 && i < len(ids) {
+			return globals[l.Canonical(ids[i])]
+		}
+		return nil
+	}
 	goldDocs := map[string]bool{}
 	var found, speakerOK int
 	for _, g := range quotes {
@@ -348,7 +384,7 @@ func ScoreSeedQuotes(texts map[string]string, preds map[string]*quote.Doc, quote
 			}
 			if n := covers(gp, p.words, seedCover, seedLonger); n > 0 {
 				p.found = true
-				if n > bestN {
+				if n > bestN || n == bestN && len(p.words) < len(best.words) {
 					best, bestN = p, n
 				}
 			}
@@ -357,7 +393,11 @@ func ScoreSeedQuotes(texts map[string]string, preds map[string]*quote.Doc, quote
 			continue
 		}
 		found++
-		if speakerIs(preds[g.Doc], best.q.Speaker, g.Speaker) || unnamedGold(g.Speaker) && best.q.Anonymous {
+		ok := unnamedGold(g.Speaker) && best.q.Anonymous
+		for _, name := range goldSpeakers(g.Speaker) {
+			ok = ok || speakerIs(preds[g.Doc], best.q.Speaker, name) || globalIs(canonical(g.Doc, best.q.Speaker), name)
+		}
+		if ok {
 			speakerOK++
 		}
 	}
@@ -434,6 +474,40 @@ func speakerIs(d *quote.Doc, i int, name string) bool {
 		return true
 	}
 	for _, a := range e.Aliases {
+		if foldName(a) == want {
+			return true
+		}
+	}
+	return false
+}
+
+// goldSpeakers reads the gold's speaker notation: a name, or names that
+// are each right separated by " / ", with the annotator's remarks in
+// parentheses ("Russia (Kremlin)", "Israel / United States (as the
+// article claims)").
+func goldSpeakers(s string) []string {
+	if i := strings.Index(s, " ("); i > 0 {
+		s = s[:i]
+	}
+	var out []string
+	for _, n := range strings.Split(s, " / ") {
+		if n = strings.TrimSpace(n); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// globalIs says whether the canonical entity g is named name.
+func globalIs(g *entity.Global, name string) bool {
+	if g == nil {
+		return false
+	}
+	want := foldName(name)
+	if foldName(g.Name) == want {
+		return true
+	}
+	for _, a := range g.Aliases {
 		if foldName(a) == want {
 			return true
 		}

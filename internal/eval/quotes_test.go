@@ -37,14 +37,16 @@ func at(t *testing.T, s, sub string, n int) article.Span {
 
 func TestAttributions(t *testing.T) {
 	qs := []quote.Quote{
-		{Kind: quote.Direct, Content: []article.Span{{Start: 0, End: 5}, {Start: 9, End: 12}}, Cue: article.Span{Start: 6, End: 8}, Source: article.Span{Start: 13, End: 15}, Speaker: -1, Parent: -1},
-		{Kind: quote.Reported, Content: []article.Span{{Start: 20, End: 30}}, Speaker: -1, Parent: -1},
-		{Kind: quote.Reported, Content: []article.Span{{Start: 40, End: 60}}, Speaker: -1, Parent: -1},
+		{Kind: quote.Direct, Content: []article.Span{{Start: 0, End: 5}, {Start: 9, End: 12}}, Cue: article.Span{Start: 6, End: 8}, Source: article.Span{Start: 13, End: 15}, Speaker: -1, Parent: -1, Continues: -1},
+		{Kind: quote.Reported, Content: []article.Span{{Start: 20, End: 30}}, Speaker: -1, Parent: -1, Continues: -1},
+		{Kind: quote.Reported, Content: []article.Span{{Start: 40, End: 60}}, Speaker: -1, Parent: -1, Continues: -1},
 		// a partial quotation inside the reported speech before it
-		{Kind: quote.Partial, Content: []article.Span{{Start: 45, End: 50}}, Speaker: -1, Parent: 2},
+		{Kind: quote.Partial, Content: []article.Span{{Start: 45, End: 50}}, Speaker: -1, Parent: 2, Continues: -1},
+		// the statement after the first quote's sentence, in its voice
+		{Kind: quote.Direct, Content: []article.Span{{Start: 62, End: 70}}, Speaker: -1, Parent: -1, Continues: 0},
 	}
 	want := []polnear.Attribution{
-		{Content: qs[0].Content, Cue: []article.Span{{Start: 6, End: 8}}, Source: []article.Span{{Start: 13, End: 15}}, Kind: polnear.Direct},
+		{Content: []article.Span{{Start: 0, End: 5}, {Start: 9, End: 12}, {Start: 62, End: 70}}, Cue: []article.Span{{Start: 6, End: 8}}, Source: []article.Span{{Start: 13, End: 15}}, Kind: polnear.Direct},
 		{Content: qs[1].Content, NoSource: true, Kind: polnear.Reported},
 		{Content: qs[2].Content, NoSource: true, Kind: polnear.Partial},
 	}
@@ -174,5 +176,38 @@ func TestQuotesTaskSharedData(t *testing.T) {
 			}
 			t.Logf("%s n=%d %v", d.Name, res.N, res.Metrics)
 		})
+	}
+}
+
+// TestSeedSpeakersCanonical checks that a speaker named only by surname in
+// one article is right when the linker joins it to the full name another
+// article gives, and that the gold's notation of alternatives and remarks
+// is read.
+func TestSeedSpeakersCanonical(t *testing.T) {
+	texts := map[string]string{
+		"a.txt": `Lena Vogt, the mayor, opened the bridge on Monday.`,
+		"b.txt": `"We are ready," Vogt said.`,
+	}
+	preds := map[string]*quote.Doc{}
+	for name, tx := range texts {
+		preds[name] = quote.Analyze(tx)
+	}
+	for _, c := range []struct {
+		speaker string
+		want    float64
+	}{
+		{"Lena Vogt", 1},
+		{"Vogt (the mayor)", 1},
+		{"Otto Brandt / Lena Vogt", 1},
+		{"Otto Brandt", 0},
+	} {
+		g := []gold.Quote{{Doc: "b.txt", Text: `"We are ready,"`, Speaker: c.speaker, Kind: "direct"}}
+		m := ScoreSeedQuotes(texts, preds, g, nil)
+		if m["quotes_recall"] != 1 || m["speaker_accuracy"] != c.want {
+			t.Errorf("%q: recall %.2f speaker accuracy %.2f, want 1 and %.0f", c.speaker, m["quotes_recall"], m["speaker_accuracy"], c.want)
+		}
+	}
+	if got := goldSpeakers("Israel / United States (as the article claims; another gives it to X)"); len(got) != 2 || got[0] != "Israel" || got[1] != "United States" {
+		t.Errorf("goldSpeakers = %q", got)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/parallax-news/parallax/internal/article"
 	"github.com/parallax-news/parallax/internal/entity"
 	"github.com/parallax-news/parallax/internal/perceptron"
+	"github.com/parallax-news/parallax/internal/pos"
 	"github.com/parallax-news/parallax/internal/text"
 )
 
@@ -55,7 +56,7 @@ func extract(t string, ents *entity.Doc, m tagger) []Quote {
 	atts := d.group(m.tag(d))
 	quotes := make([]Quote, 0, len(atts))
 	for _, a := range atts {
-		q := Quote{Speaker: -1, Parent: -1}
+		q := Quote{Speaker: -1, Parent: -1, Continues: -1}
 		for _, c := range a.content {
 			q.Content = append(q.Content, d.byteSpan(c))
 		}
@@ -67,10 +68,18 @@ func extract(t string, ents *entity.Doc, m tagger) []Quote {
 		quotes = append(quotes, q)
 	}
 	d.shareSources(quotes)
+	d.relativeSources(quotes, ents)
+	quotes = d.splitSentences(quotes)
 	quotes = d.dashQuotes(quotes)
 	quotes = d.contextQuotes(quotes)
 	for i := range quotes {
 		d.resolve(&quotes[i], ents)
+	}
+	for i := range quotes {
+		if h := quotes[i].Continues; h >= 0 {
+			q := &quotes[i]
+			q.Speaker, q.Anonymous, q.Via = quotes[h].Speaker, quotes[h].Anonymous, quotes[h].Via
+		}
 	}
 	sortQuotes(quotes)
 	d.inheritSpeakers(quotes)
@@ -128,6 +137,76 @@ func (d *docFeatures) shareSources(quotes []Quote) {
 	}
 }
 
+// relativeSources gives a cue without a source, or whose source is a
+// relative pronoun, the entity that the relative clause follows: "...
+// dismissed by the minister, who reportedly told reporters that ...".
+func (d *docFeatures) relativeSources(quotes []Quote, ents *entity.Doc) {
+	for i := range quotes {
+		q := &quotes[i]
+		if q.Cue.Len() == 0 {
+			continue
+		}
+		var k int
+		switch {
+		case q.Source.Len() == 0:
+			k = tokIndex(d.toks, q.Cue.Start) - 1
+			for k >= 0 && d.pos[k] == pos.ADV && k > tokIndex(d.toks, q.Cue.Start)-3 {
+				k-- // "who reportedly told", "who also said"
+			}
+		case strings.EqualFold(q.Source.In(d.text), "who"):
+			k = tokIndex(d.toks, q.Source.Start)
+		default:
+			continue
+		}
+		if k < 1 || d.lower[k] != "who" || d.lower[k-1] != "," || d.sent[k] != d.sent[tokIndex(d.toks, q.Cue.Start)] {
+			continue
+		}
+		end := d.toks[k-1].Start
+		// The mention that ends right before the comma.
+		j, _ := slices.BinarySearchFunc(ents.Mentions, end, func(m entity.Mention, end int) int { return m.End - end })
+		if j < len(ents.Mentions) && ents.Mentions[j].End == end && ents.Mentions[j].Kind == entity.Person {
+			q.Source = ents.Mentions[j].Span
+		}
+	}
+}
+
+// splitSentences cuts off, as quotes of their own, the contents of an
+// attribution that lie in sentences after its cue's sentence when that
+// sentence has content already: in "“A,” she said. “B.”", B is a new
+// statement in the same voice (inheritSpeakers gives it the speaker),
+// while "“A,” she said, “b.”" stays one quote in two parts.
+func (d *docFeatures) splitSentences(quotes []Quote) []Quote {
+	n := len(quotes)
+	for i := 0; i < n; i++ {
+		q := &quotes[i]
+		if q.Cue.Len() == 0 || len(q.Content) < 2 {
+			continue
+		}
+		cs := d.sent[tokIndex(d.toks, q.Cue.Start)]
+		var keep, split []article.Span
+		here := false
+		for _, c := range q.Content {
+			from, to := d.sent[tokIndex(d.toks, c.Start)], d.sent[tokIndex(d.toks, c.End-1)]
+			if from > cs {
+				split = append(split, c)
+				continue
+			}
+			keep = append(keep, c)
+			here = here || to >= cs
+		}
+		if !here || len(split) == 0 {
+			continue
+		}
+		q.Content = keep
+		q.Kind = d.kindOf(keep)
+		// Contiguous parts of what is split off stay one quote.
+		nq := Quote{Content: split, Speaker: -1, Parent: -1, Continues: i}
+		nq.Kind = d.kindOf(split)
+		quotes = append(quotes, nq)
+	}
+	return quotes
+}
+
 // isDash reports whether token i is a dash that can introduce a source.
 func (d *docFeatures) isDash(i int) bool {
 	switch d.lower[i] {
@@ -172,7 +251,12 @@ func (d *docFeatures) dashQuotes(quotes []Quote) []Quote {
 		done := false
 		for i := range quotes {
 			q := &quotes[i]
-			if len(q.Content) > 0 && q.Content[len(q.Content)-1].Overlaps(qt.Span) {
+			if last := &q.Content[len(q.Content)-1]; last.Overlaps(qt.Span) {
+				// The dash and the name are the attribution, not the
+				// quotation's words.
+				if last.End > qt.End {
+					last.End = qt.End
+				}
 				if q.Source.Len() == 0 {
 					q.Source, q.Cue = src, cue
 				}
@@ -180,7 +264,7 @@ func (d *docFeatures) dashQuotes(quotes []Quote) []Quote {
 			}
 		}
 		if !done {
-			quotes = append(quotes, Quote{Kind: Direct, Content: []article.Span{qt.Span}, Cue: cue, Source: src, Speaker: -1, Parent: -1})
+			quotes = append(quotes, Quote{Kind: Direct, Content: []article.Span{qt.Span}, Cue: cue, Source: src, Speaker: -1, Parent: -1, Continues: -1})
 		}
 	}
 	return quotes
@@ -238,7 +322,7 @@ func (d *docFeatures) contextQuotes(quotes []Quote) []Quote {
 		if rest {
 			continue
 		}
-		quotes = append(quotes, Quote{Kind: Direct, Content: []article.Span{qt.Span}, Speaker: -1, Parent: -1})
+		quotes = append(quotes, Quote{Kind: Direct, Content: []article.Span{qt.Span}, Speaker: -1, Parent: -1, Continues: -1})
 	}
 	return quotes
 }
@@ -286,6 +370,9 @@ func (d *docFeatures) partials(quotes []Quote) []Quote {
 				if c.Contains(qt.Span) {
 					p := quotes[i]
 					p.Kind = Partial
+					if d.isSentence(qt) {
+						p.Kind = Direct
+					}
 					p.Content = []article.Span{qt.Span}
 					p.Parent = i
 					quotes = append(quotes, p)
@@ -295,6 +382,35 @@ func (d *docFeatures) partials(quotes []Quote) []Quote {
 		}
 	}
 	return quotes
+}
+
+// isSentence reports whether a quotation inside reported speech is a
+// whole quoted sentence rather than a fragment woven into the writer's
+// syntax: it begins with a capital and follows a colon or comma ("...
+// made clear: “The situation is tense.”", "According to X, “...”") or
+// opens its sentence, and holds at least four words.
+func (d *docFeatures) isSentence(qt quotation) bool {
+	from, to := tokIndex(d.toks, qt.Start), tokIndex(d.toks, qt.End)
+	words, first := 0, -1
+	for i := from; i < to; i++ {
+		if d.toks[i].Kind == text.Word {
+			if first < 0 {
+				first = i
+			}
+			words++
+		}
+	}
+	if words < 4 || !unicode.IsUpper(firstRune(d.toks[first].In(d.text))) {
+		return false
+	}
+	prev := from - 1
+	switch {
+	case prev < 0 || d.sent[prev] != d.sent[from] || d.para[prev] != d.para[from]:
+		return true
+	case d.lower[prev] == ":" || d.lower[prev] == ",":
+		return true
+	}
+	return false
 }
 
 // sortQuotes orders quotes by the start of their content, keeping parents
@@ -325,6 +441,9 @@ func sortQuotes(qs []Quote) {
 		q := qs[oldI]
 		if q.Parent >= 0 {
 			q.Parent = pos[q.Parent]
+		}
+		if q.Continues >= 0 {
+			q.Continues = pos[q.Continues]
 		}
 		sorted[newI] = q
 	}

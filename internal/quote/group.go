@@ -84,6 +84,13 @@ func (d *docFeatures) group(labels []label) []attribution {
 					bestA, bestC = cues[j], c
 				}
 			}
+			// A that-clause is the complement of the cue before it in its
+			// sentence ("told reporters that ... and warned that ...").
+			if j := r - 1; s.role == 3 && d.lower[s.from] == "that" && j >= 0 && j < len(cues) {
+				if c := out[cues[j]].cue; d.sent[c.from] == d.sent[s.from] && c.to <= s.from {
+					bestA = cues[j]
+				}
+			}
 			switch {
 			case bestA < 0 && s.role == 3:
 				orphans = append(orphans, s)

@@ -104,6 +104,12 @@ type Quote struct {
 	// Parent is, for a partial quotation inside reported speech, the index
 	// of the reported quote that holds it; -1 otherwise.
 	Parent int `json:"parent"`
+	// Continues is, for a statement that goes on after its attribution's
+	// sentence ("“A,” she said. “B.”": B), the index of the quote whose
+	// cue attributes it, whose speaker it takes; -1 otherwise. Schemes
+	// that count attributions rather than statements (PolNeAR, PARC) see
+	// the two as one attribution with two content parts.
+	Continues int `json:"continues"`
 }
 
 // Span returns the extent of the content, from the start of its first

@@ -253,3 +253,78 @@ func TestInheritedSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// TestStatementsAndSources covers the rules after tagging: a statement
+// after its attribution's sentence is a quote of its own that continues
+// the first; a quoted sentence after a colon or comma inside reported
+// speech is direct; a relative pronoun's antecedent is the source; a
+// descriptor of unnamed sources wins over the state it names; a
+// that-clause belongs to the cue before it; a surname the recognizer did
+// not see in the source is the person the article named in full.
+func TestStatementsAndSources(t *testing.T) {
+	const txt = "“The harvest is lost in three provinces,” said Tomasz Wierzbicki. “We will need imports before the winter.”\n" +
+		"The plan was rejected by Elena Marchetti, who reportedly told the ministers to “find the money elsewhere,” a reference to the budget.\n" +
+		"According to an unnamed Brazilian official, “The government will announce emergency measures on Friday,” citing rising costs.\n" +
+		"Wierzbicki told farmers in the region that the subsidies were “a temporary bridge,” and warned that more aid was unlikely.\n" +
+		"“Nobody can plan under these conditions. The banks have stopped lending to small farms, and the cooperatives cannot cover the gap. It is time for the ministry to act.” — Jorge Almeida, Senior Fellow at a farm policy institute\n"
+	d := Analyze(txt)
+
+	first := find(t, txt, d, "harvest is lost")
+	second := find(t, txt, d, "need imports")
+	if first != nil && second != nil {
+		if first == second {
+			t.Errorf("two statements in one quote: %s", dump(txt, d))
+		} else if second.Kind != Direct || second.Continues < 0 || &d.Quotes[second.Continues] != first {
+			t.Errorf("second statement: %s continues %d, want direct continuing the first", second.Kind, second.Continues)
+		}
+		if !strings.Contains(speaker(d, second), "Wierzbicki") {
+			t.Errorf("second statement by %q, want Wierzbicki", speaker(d, second))
+		}
+	}
+	for _, q := range d.Quotes {
+		if q.Kind == Partial && strings.Contains(q.Span().In(txt), "money elsewhere") && !strings.Contains(speaker(d, &q), "Marchetti") {
+			t.Errorf("relative clause: partial by %q, want Marchetti", speaker(d, &q))
+		}
+	}
+	var direct *Quote
+	for i, q := range d.Quotes {
+		if strings.Contains(q.Span().In(txt), "emergency measures") && q.Kind == Direct {
+			direct = &d.Quotes[i]
+		}
+	}
+	if direct == nil {
+		t.Errorf("no direct quote of the quoted sentence after “According to X,”: %s", dump(txt, d))
+	} else if !direct.Anonymous || direct.Speaker >= 0 {
+		t.Errorf("unnamed official: anonymous %v speaker %d, want anonymous with no speaker", direct.Anonymous, direct.Speaker)
+	}
+	for _, q := range d.Quotes {
+		if q.Kind == Partial && strings.Contains(q.Span().In(txt), "temporary bridge") {
+			if c := q.Cue.In(txt); c != "told" {
+				t.Errorf("that-clause partial has cue %q, want told", c)
+			}
+		}
+	}
+	if q := find(t, txt, d, "Nobody can plan"); q != nil {
+		if strings.Contains(q.Span().In(txt), "Almeida") {
+			t.Errorf("dash attribution inside the content: %q", q.Span().In(txt))
+		}
+	}
+}
+
+// TestDashTrims checks that a quote whose content the tagger ran on into
+// a dash attribution ends at the closing mark, the name its source.
+func TestDashTrims(t *testing.T) {
+	const txt = "“Nobody can plan under these conditions.” — Jorge Almeida, grain trader\n"
+	d := newDocFeatures(txt, analyzeEntities(txt))
+	over := Quote{Kind: Direct, Content: []article.Span{{Start: 0, End: strings.Index(txt, ",")}}, Speaker: -1, Parent: -1, Continues: -1}
+	qs := d.dashQuotes([]Quote{over})
+	if len(qs) != 1 {
+		t.Fatalf("got %d quotes, want 1", len(qs))
+	}
+	if got, want := qs[0].Content[0].In(txt), "“Nobody can plan under these conditions.”"; got != want {
+		t.Errorf("content %q, want %q", got, want)
+	}
+	if got := qs[0].Source.In(txt); got != "Jorge Almeida" {
+		t.Errorf("source %q, want Jorge Almeida", got)
+	}
+}

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"strings"
 	"unicode"
 
 	"github.com/parallax-news/parallax/internal/article"
@@ -18,8 +19,11 @@ func (d *docFeatures) resolve(q *Quote, ents *entity.Doc) {
 	if q.Source.Len() > 0 {
 		var rank int
 		q.Speaker, rank = speakerIn(q.Source, ents)
-		if q.Speaker < 0 {
-			q.Anonymous = d.anonymous(q.Source)
+		// Unless a person is named, a descriptor of unnamed sources makes
+		// the source anonymous, whatever state or organization it belongs
+		// to ("an unnamed Iranian diplomat", "U.S. officials").
+		if rank < rankPerson && d.anonymous(q.Source) {
+			q.Speaker, q.Anonymous = -1, true
 		}
 		// A name the tagger missed at the start of the source ("Jane Doe,
 		// the Norwegian mediator") outranks a state or organization found
@@ -27,6 +31,8 @@ func (d *docFeatures) resolve(q *Quote, ents *entity.Doc) {
 		if rank < rankPerson && !q.Anonymous {
 			if s, ok := d.personName(q.Source); ok {
 				q.Speaker = ents.AddPerson(s, s.In(d.text))
+			} else if e := d.knownSurname(q.Source, ents); e >= 0 {
+				q.Speaker = e
 			}
 		}
 	}
@@ -60,6 +66,39 @@ func (d *docFeatures) personName(s article.Span) (article.Span, bool) {
 		}
 	}
 	return article.Span{Start: d.toks[from].Start, End: d.toks[from+n-1].End}, true
+}
+
+// knownSurname finds, in a source where the entity stage saw no person,
+// a capitalized word that is the surname of exactly one person the
+// article names in full ("... spokesman Smith said" after "Jane Smith"),
+// and returns that person's entity, or -1.
+func (d *docFeatures) knownSurname(s article.Span, ents *entity.Doc) int {
+	from, to := tokIndex(d.toks, s.Start), tokIndex(d.toks, s.End)
+	for i := to - 1; i >= from; i-- {
+		w := d.toks[i].In(d.text)
+		if d.toks[i].Kind != text.Word || !unicode.IsUpper(firstRune(w)) {
+			continue
+		}
+		found := -1
+		for k := range ents.Entities {
+			e := &ents.Entities[k]
+			if e.Kind != entity.Person {
+				continue
+			}
+			name := strings.Fields(e.Name)
+			if len(name) < 2 || name[len(name)-1] != w {
+				continue
+			}
+			if found >= 0 {
+				return -1 // two people share the surname
+			}
+			found = k
+		}
+		if found >= 0 {
+			return found
+		}
+	}
+	return -1
 }
 
 // rankPerson is the lowest rank of a mention of a person.
