@@ -48,10 +48,24 @@ func FromGUM(g gum.Doc) Doc {
 			continue
 		}
 		h, ok := gumHead(g, e)
-		if !ok || g.Words[h].UPOS != "PROPN" {
+		if !ok {
 			continue
 		}
 		typ := gumTypes[e.Type]
+		if typ == Person {
+			// A title noun before the name heads the mention
+			// ("spokesperson Julie Hahn"): the name is its proper noun
+			// dependent right after it.
+			if n := h + 1; g.Words[h].UPOS == "NOUN" && n <= e.Last && dependsOn(g, n, h) && g.Words[n].UPOS == "PROPN" && capitalized(g.Words[n].Form) {
+				h, e.First = n, n
+			}
+		}
+		if g.Words[h].UPOS != "PROPN" {
+			continue
+		}
+		if typ == Person {
+			e.First = afterNested(g, e, h)
+		}
 		first, last := gumName(g, e, h, typ)
 		if typ == Person {
 			words := make([]string, last+1)
@@ -87,6 +101,25 @@ func gumHead(g gum.Doc, e gum.Entity) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// dependsOn says whether word i's syntactic head is word h.
+func dependsOn(g gum.Doc, i, h int) bool {
+	return g.Words[i].Sentence == g.Words[h].Sentence && g.Words[i].Head == g.Words[h].ID
+}
+
+// afterNested returns the first word after the last mention of another
+// type nested in e before word h: "NASA" in "NASA Administrator Charles
+// Bolden", "Washington" in "Governor of Washington Chris Gregoire" say
+// whose title it is, and are no part of the name.
+func afterNested(g gum.Doc, e gum.Entity, h int) int {
+	from := e.First
+	for _, n := range g.Entities {
+		if n.Type != e.Type && n.First >= e.First && n.Last < h && n.Last+1 > from {
+			from = n.Last + 1
+		}
+	}
+	return from
 }
 
 // gumName grows the name around head h: name words, and connectors between
