@@ -36,7 +36,8 @@
 //   - altered_quote: an earlier article has the quotation with words
 //     changed; Diff shows the change word by word.
 //   - misattributed_quote: the same words in an earlier article, where the
-//     earliest known speaker differs from this one (both known).
+//     earliest known speaker differs from this one (both known), and
+//     neither speaks for the other (Quote.For).
 //   - composite_quote: no one quotation elsewhere matches, but runs of words
 //     from two or more separate quotations of earlier articles cover it.
 //   - uncorroborated_quote: a direct or partial quotation found, in any
@@ -110,6 +111,11 @@ type Quote struct {
 	// unknown or anonymous.
 	Speaker     string
 	SpeakerName string // the speaker's name, for the explanation
+	// For is the key of the state or organization the speaker speaks for
+	// (a government spokesperson's or minister's state); "" when none.
+	// The same words given to it and to its speaker are not misattributed:
+	// "Moscow warned" after "the Kremlin's spokesman said".
+	For string
 	Via         string // the medium the quote is credited to ("Reuters"); "" when none
 }
 
@@ -433,6 +439,12 @@ func outletKey(name string) string {
 
 func (s *story) independent(a, b int) bool {
 	return s.arts[a].root != s.arts[b].root && s.arts[a].outlet != s.arts[b].outlet
+}
+
+// sameVoice reports whether two quotes' speakers are one voice: the same
+// speaker, or one the state or organization the other speaks for.
+func sameVoice(a, b *Quote) bool {
+	return a.Speaker == b.Speaker || a.For != "" && a.For == b.Speaker || b.For != "" && b.For == a.Speaker
 }
 
 // earlier reports whether article a came before article b.

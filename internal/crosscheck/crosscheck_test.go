@@ -282,3 +282,25 @@ func FuzzCheck(f *testing.F) {
 		}
 	})
 }
+
+// TestSpeaksFor checks that words given to a state and, earlier, to the
+// official who speaks for it are one voice, while another person's are
+// misattributed.
+func TestSpeaksFor(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2025, 6, d, 12, 0, 0, 0, time.UTC) }
+	a := Article{ID: "a", Outlet: "North Gazette", Published: day(1), Text: "“Any blockade of the strait would be a grave mistake,” the ministry spokeswoman, Ida Lund, said."}
+	b := Article{ID: "b", Outlet: "South Herald", Published: day(2), Text: "The country warned that any blockade of the strait would be “a grave mistake”."}
+	c := Article{ID: "c", Outlet: "East Post", Published: day(3), Text: "The opposition leader called any blockade of the strait “a grave mistake”."}
+	lund := q(t, a, 0, "direct", "Any blockade of the strait would be a grave mistake", "lund")
+	lund.For = "state"
+	quotes := []Quote{lund, q(t, b, 0, "partial", "a grave mistake", "state"), q(t, c, 0, "partial", "a grave mistake", "leader")}
+	var kinds []string
+	for _, f := range Check([]Article{a, b, c}, quotes) {
+		if f.Kind == Misattributed {
+			kinds = append(kinds, fmt.Sprintf("%s#%d", f.Article, f.Quote))
+		}
+	}
+	if diff := cmp.Diff([]string{"c#0"}, kinds); diff != "" {
+		t.Errorf("misattributed (-want +got):\n%s", diff)
+	}
+}

@@ -57,7 +57,7 @@ func (e *evidence) same(members []int, from, to int) {
 				e.known = j
 			}
 		}
-		if q.Speaker != "" && o.Speaker != "" && q.Speaker != o.Speaker {
+		if q.Speaker != "" && o.Speaker != "" && !sameVoice(q, o) {
 			if s.independent(a, b) {
 				e.found = true
 			}
@@ -193,7 +193,7 @@ func (s *story) judge(i int) {
 		add(Finding{Kind: Verbatim, Other: e.verb, Score: 1,
 			Why: fmt.Sprintf("the same words are in %d article(s) that copy it or share its outlet", len(e.verb))})
 	}
-	if k := e.known; k >= 0 && q.Speaker != "" && s.qs[k].q.Speaker != q.Speaker {
+	if k := e.known; k >= 0 && q.Speaker != "" && !sameVoice(q, s.qs[k].q) {
 		o := &s.qs[k]
 		add(Finding{Kind: Misattributed, Other: []Ref{e.seen[o.art]}, Score: 1,
 			Why: fmt.Sprintf("the same words are attributed to %s here and to %s in the earlier article", name(q), name(o.q))})

@@ -17,6 +17,7 @@ import (
 	"github.com/parallax-news/parallax/internal/eval/polnear"
 	"github.com/parallax-news/parallax/internal/gold"
 	"github.com/parallax-news/parallax/internal/ingest"
+	"github.com/parallax-news/parallax/internal/picture"
 	"github.com/parallax-news/parallax/internal/quote"
 	"github.com/parallax-news/parallax/internal/source"
 )
@@ -417,6 +418,7 @@ func SeedFindings(ctx context.Context, s *gold.Seeds) ([]crosscheck.Finding, err
 	for _, g := range l.Entities() {
 		names[g.ID] = g.Name
 	}
+	voices := picture.SpeaksFor(l.Entities())
 	var out []crosscheck.Finding
 	for _, st := range s.Stories {
 		var arts []crosscheck.Article
@@ -432,6 +434,9 @@ func SeedFindings(ctx context.Context, s *gold.Seeds) ([]crosscheck.Finding, err
 				if q.Speaker >= 0 && q.Speaker < len(d.global) {
 					id := l.Canonical(d.global[q.Speaker])
 					cq.Speaker, cq.SpeakerName = strconv.Itoa(id), names[id]
+					if st, ok := voices[id]; ok {
+						cq.For = strconv.Itoa(st)
+					}
 				}
 				qs = append(qs, cq)
 			}

@@ -39,6 +39,7 @@ import (
 	"github.com/parallax-news/parallax/internal/article"
 	"github.com/parallax-news/parallax/internal/crosscheck"
 	"github.com/parallax-news/parallax/internal/entity"
+	"github.com/parallax-news/parallax/internal/knowledge"
 	"github.com/parallax-news/parallax/internal/quote"
 	"github.com/parallax-news/parallax/internal/sourcing"
 	"github.com/parallax-news/parallax/internal/story"
@@ -209,6 +210,7 @@ func Build(as []Analysis) *Picture {
 	for _, g := range l.Entities() {
 		globals[g.ID] = g
 	}
+	voices := SpeaksFor(l.Entities())
 	speakerOf := func(artID string, local int) int {
 		ids := global[artID]
 		if local < 0 || local >= len(ids) {
@@ -249,6 +251,9 @@ func Build(as []Analysis) *Picture {
 				cq := crosscheck.Quote{Article: m.ID, Index: i, Kind: qv.Kind, Content: q.Content, Via: q.Via.In(t)}
 				if qv.Speaker >= 0 {
 					cq.Speaker, cq.SpeakerName = fmt.Sprint(qv.Speaker), speakers[qv.Speaker].Name
+					if st, ok := voices[qv.Speaker]; ok {
+						cq.For = fmt.Sprint(st)
+					}
 				}
 				ccQuotes = append(ccQuotes, cq)
 				if q.Parent < 0 {
@@ -283,6 +288,33 @@ func Build(as []Analysis) *Picture {
 		return a.ID - b.ID
 	})
 	return p
+}
+
+// SpeaksFor maps each person among the canonical entities ents who speaks
+// for a state (a government, diplomatic or military official whose
+// affiliation gives a country) to that state's entity, when ents has it.
+// Crosscheck's Quote.For takes it: words given to the state and to its
+// official are one voice.
+func SpeaksFor(ents []*entity.Global) map[int]int {
+	stateOf := map[string]int{}
+	for _, g := range ents {
+		if g.Kind == entity.State && g.Code != "" {
+			stateOf[g.Code] = g.ID
+		}
+	}
+	out := map[int]int{}
+	for _, g := range ents {
+		if g.Kind != entity.Person || g.Country == "" {
+			continue
+		}
+		switch knowledge.Sector(g.Sector) {
+		case knowledge.SectorGovernment, knowledge.SectorDiplomacy, knowledge.SectorMilitary:
+			if st, ok := stateOf[g.Country]; ok {
+				out[g.ID] = st
+			}
+		}
+	}
+	return out
 }
 
 func sourcingView(t string, sc sourcing.Scorecard) *Sourcing {
