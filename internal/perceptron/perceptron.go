@@ -69,9 +69,32 @@ func (m *Model) Score(feats []uint64, s []float32) {
 }
 
 func (m *Model) scoreFrozen(feats []uint64, s []float32) {
+	for len(feats) > 0 {
+		k := min(len(feats), chunk)
+		m.scoreChunk(feats[:k], s)
+		feats = feats[k:]
+	}
+}
+
+// chunk is how many features scoreChunk looks up at once.
+const chunk = 64
+
+// scoreChunk scores up to chunk features in two rounds: the first reads
+// the first word of each feature's home slot, loads that do not depend on
+// one another, so that the cache misses of a large table overlap instead
+// of coming one after another; the second compares and adds in feature
+// order, so that the sums are the same as one feature at a time.
+func (m *Model) scoreChunk(feats []uint64, s []float32) {
 	n := m.Labels
 	stride := 2 + n
-	for _, f := range feats {
+	var slots [chunk]uint64
+	var first [chunk]uint32
+	for j, f := range feats {
+		slot := mix(f) & m.mask
+		slots[j] = slot
+		first[j] = m.tab[int(slot)*stride]
+	}
+	for j, f := range feats {
 		if f == 0 {
 			for i, v := range m.zero {
 				s[i] += v
@@ -79,7 +102,10 @@ func (m *Model) scoreFrozen(feats []uint64, s []float32) {
 			continue
 		}
 		lo, hi := uint32(f), uint32(f>>32)
-		for slot := mix(f) & m.mask; ; slot = (slot + 1) & m.mask {
+		if first[j] != lo && first[j] == 0 && m.tab[int(slots[j])*stride+1] == 0 {
+			continue // an empty home slot: an unknown feature
+		}
+		for slot := slots[j]; ; slot = (slot + 1) & m.mask {
 			e := m.tab[int(slot)*stride : int(slot+1)*stride : int(slot+1)*stride]
 			if e[0] == lo && e[1] == hi {
 				for i := range s {
