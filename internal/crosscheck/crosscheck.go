@@ -111,12 +111,12 @@ type Quote struct {
 	// unknown or anonymous.
 	Speaker     string
 	SpeakerName string // the speaker's name, for the explanation
+	Via         string // the medium the quote is credited to ("Reuters"); "" when none
 	// For is the key of the state or organization the speaker speaks for
 	// (a government spokesperson's or minister's state); "" when none.
 	// The same words given to it and to its speaker are not misattributed:
 	// "Moscow warned" after "the Kremlin's spokesman said".
 	For string
-	Via         string // the medium the quote is credited to ("Reuters"); "" when none
 }
 
 // The kinds of finding.
