@@ -49,8 +49,14 @@ type tok struct {
 	punct bool // a comma, semicolon, colon, dash or bracket precedes it
 }
 
-// sentenceTokens splits t[s] into words and tags them.
-func sentenceTokens(l *claimLexicon, t string, s article.Span, buf []tok) []tok {
+// tagMemo holds the part-of-speech tags of the sentences already read in
+// a story, by sentence text: copies and wire stories repeat sentences, and
+// the tags depend on the text alone.
+type tagMemo map[string][]pos.Tag
+
+// sentenceTokens splits t[s] into words and tags them, reusing the tags
+// memo holds for the same sentence text (memo may be nil).
+func sentenceTokens(l *claimLexicon, t string, s article.Span, buf []tok, memo tagMemo) []tok {
 	buf = buf[:0]
 	start := -1
 	var w []byte
@@ -95,11 +101,18 @@ func sentenceTokens(l *claimLexicon, t string, s article.Span, buf []tok) []tok 
 	if len(buf) == 0 {
 		return buf
 	}
-	words := make([]string, len(buf))
-	for i := range buf {
-		words[i] = buf[i].raw
+	key := t[s.Start:s.End]
+	tags, ok := memo[key]
+	if !ok {
+		words := make([]string, len(buf))
+		for i := range buf {
+			words[i] = buf[i].raw
+		}
+		tags = pos.TagSentence(nil, words)
+		if memo != nil {
+			memo[key] = tags
+		}
 	}
-	tags := pos.TagSentence(nil, words)
 	for i := range buf {
 		if i < len(tags) {
 			buf[i].tag = tags[i]
@@ -406,7 +419,7 @@ func (p *parser) allPronouns(from, to int) bool {
 // quote stage (its speaker from there) and the writer's sentences stating
 // acts. Sentences that hold a direct quotation are left to the quote
 // cross-check.
-func (s *story) claimsOf(a int, quotes []*Quote) []claim {
+func (s *story) claimsOf(a int, quotes []*Quote, memo tagMemo) []claim {
 	l := claimLex()
 	txt := s.arts[a].a.Text
 	var direct []article.Span
@@ -447,7 +460,7 @@ func (s *story) claimsOf(a int, quotes []*Quote) []claim {
 				}
 			}
 		}
-		buf = sentenceTokens(l, txt, sp, buf)
+		buf = sentenceTokens(l, txt, sp, buf, memo)
 		p.ts = buf
 		p.sentence()
 		if len(p.actor0) > 0 {

@@ -30,8 +30,9 @@ func (s *story) checkClaims(quotes []Quote) {
 		}
 	}
 	var cs []claim
+	memo := tagMemo{}
 	for a := range s.arts {
-		cs = append(cs, s.claimsOf(a, byArt[a])...)
+		cs = append(cs, s.claimsOf(a, byArt[a], memo)...)
 	}
 	if len(cs) < 2 {
 		return
