@@ -2,6 +2,8 @@ package entity
 
 import (
 	_ "embed"
+	"slices"
+	"sort"
 	"strings"
 	"sync"
 
@@ -59,6 +61,7 @@ func recognize(d *docFeatures, m *model) []Mention {
 		}
 	}
 	rs = rs[:j]
+	rs = d.repeatNames(rs)
 	// One name, one type within a text: the type the tagger gave most of
 	// its occurrences (ties go to the first).
 	votes := map[string]*[tagTypes]int{}
@@ -238,4 +241,103 @@ func titleCaseLine(line string) bool {
 		}
 	}
 	return words >= 3 && caps*10 >= words*8
+}
+
+// repeatNames adds the occurrences of names the tagger found elsewhere in
+// the text but missed here (a greedy tagger sees one sentence at a time:
+// "Ryanair" after "Ryanair's shares" in one sentence and alone in the
+// next), the second pass of document-level consistency, and the surnames
+// of the people it found. Only a name of
+// capitalized words counts, and an occurrence must not touch a span
+// already found or be followed or preceded by another capitalized word
+// (then it is part of a longer name), but for a title.
+func (d *docFeatures) repeatNames(rs []typedRange) []typedRange {
+	if len(rs) == 0 || d.shouting {
+		return rs
+	}
+	covered := make([]bool, len(d.toks))
+	for _, r := range rs {
+		for i := r.from; i < r.to; i++ {
+			covered[i] = true
+		}
+	}
+	// The names found, by first word: their words and type.
+	type name struct {
+		words []string
+		typ   int
+	}
+	names := map[string][]name{}
+	add := func(words []string, typ int) {
+		for _, nm := range names[words[0]] {
+			if slices.Equal(nm.words, words) {
+				return
+			}
+		}
+		names[words[0]] = append(names[words[0]], name{words, typ})
+	}
+	for _, r := range rs {
+		if capitalized(d.words[r.from]) && capitalized(d.words[r.to-1]) {
+			add(d.words[r.from:r.to], r.typ)
+		}
+	}
+	// A person's surname alone names them later ("said Angers").
+	for _, r := range rs {
+		if last := d.words[r.to-1]; r.typ == typPER && r.to-r.from >= 2 && capitalized(last) && len(last) > 2 {
+			add(d.words[r.to-1:r.to], typPER)
+		}
+	}
+	n0 := len(rs)
+	for i := 0; i < len(d.toks); i++ {
+		if covered[i] || d.toks[i].Kind != text.Word {
+			continue
+		}
+		cands := names[d.words[i]]
+		if cands == nil {
+			continue
+		}
+		if i > 0 && (d.toks[i-1].Kind == text.Word || d.toks[i-1].Kind == text.Abbrev) && capitalized(d.words[i-1]) && !d.sentStart(i) && !d.titleBefore(i) {
+			continue
+		}
+	next:
+		for _, nm := range cands {
+			end := i + len(nm.words)
+			if end > len(d.toks) || !slices.Equal(d.words[i:end], nm.words) {
+				continue
+			}
+			for t := i; t < end; t++ {
+				if covered[t] {
+					continue next
+				}
+			}
+			if end < len(d.toks) && d.toks[end].Kind == text.Word && capitalized(d.words[end]) {
+				continue
+			}
+			for t := i; t < end; t++ {
+				covered[t] = true
+			}
+			rs = append(rs, typedRange{i, end, nm.typ})
+			break
+		}
+	}
+	if len(rs) > n0 {
+		sort.Slice(rs, func(a, b int) bool { return rs[a].from < rs[b].from })
+	}
+	return rs
+}
+
+// titleBefore says whether a title ends right before token i ("Ms",
+// "Gen."), which does not make a longer name of the one at i.
+func (d *docFeatures) titleBefore(i int) bool {
+	for k := max(i-3, 0); k < i; k++ {
+		if m, ok := knowledge.Titles().Match(d.words[k:i]); ok && m.Words == i-k {
+			return true
+		}
+	}
+	return false
+}
+
+// sentStart says whether token i begins a sentence.
+func (d *docFeatures) sentStart(i int) bool {
+	k := sort.Search(len(d.sents), func(k int) bool { return d.sents[k].to > i })
+	return k < len(d.sents) && d.sents[k].from == i
 }
