@@ -71,6 +71,7 @@ func Default() *Harness {
 		crosscheckTask(),
 		sourcingTask(),
 		loadedTask(),
+		timexTask(),
 	}}
 }
 

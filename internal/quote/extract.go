@@ -73,6 +73,7 @@ func extract(t string, ents *entity.Doc, m tagger) []Quote {
 	quotes = d.dashQuotes(quotes)
 	quotes = d.contextQuotes(quotes)
 	for i := range quotes {
+		quotes[i].Source = d.trimSource(quotes[i].Source)
 		d.resolve(&quotes[i], ents)
 	}
 	for i := range quotes {
@@ -135,6 +136,61 @@ func (d *docFeatures) shareSources(quotes []Quote) {
 			q.Source = p.Source
 		}
 	}
+}
+
+// trimSource cuts what the tagger let into a source's edges: a clitic
+// glued to a pronoun ("she’ll" → "she"), a relative pronoun or period
+// after it ("the doctors who" → "the doctors"), and the writer's words
+// before a subject pronoun ("Many were older, she" → "she"); and takes
+// in the courtesy title before a name ("Mr." of "Mr. Kamin").
+func (d *docFeatures) trimSource(s article.Span) article.Span {
+	if s.Len() == 0 {
+		return s
+	}
+	from, to := tokIndex(d.toks, s.Start), tokIndex(d.toks, s.End-1)+1
+	for to > from+1 {
+		switch d.lower[to-1] {
+		case ".", "who", "whom", "which", "that":
+			to--
+			continue
+		}
+		break
+	}
+	if to-from > 2 && d.lower[to-2] == "," && subjectPronoun(d.lower[to-1]) {
+		from = to - 1
+	}
+	if from > 0 && from < to && courtesyTitle(d.lower[from-1]) && d.toks[from-1].End+1 >= d.toks[from].Start {
+		from--
+	}
+	out := article.Span{Start: d.toks[from].Start, End: d.toks[to-1].End}
+	if w := d.lower[to-1]; to-from == 1 {
+		for _, c := range [...]string{"'ll", "’ll", "'d", "’d", "'re", "’re", "'ve", "’ve", "'m", "’m"} {
+			if strings.HasSuffix(w, c) && subjectPronoun(strings.TrimSuffix(w, c)) {
+				out.End -= len(c)
+			}
+		}
+	}
+	return out
+}
+
+// subjectPronoun reports whether w is a personal pronoun in the subject
+// case.
+func subjectPronoun(w string) bool {
+	switch w {
+	case "i", "you", "he", "she", "it", "we", "they":
+		return true
+	}
+	return false
+}
+
+// courtesyTitle reports whether w (lower case) is a courtesy title that
+// news style keeps with a surname.
+func courtesyTitle(w string) bool {
+	switch w {
+	case "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr":
+		return true
+	}
+	return false
 }
 
 // relativeSources gives a cue without a source, or whose source is a

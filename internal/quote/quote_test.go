@@ -328,3 +328,25 @@ func TestDashTrims(t *testing.T) {
 		t.Errorf("source %q, want Jorge Almeida", got)
 	}
 }
+
+// TestTrimSource checks the edges of sources: clitics, trailing relative
+// pronouns and periods, words before a subject pronoun, courtesy titles.
+func TestTrimSource(t *testing.T) {
+	const txt = "She’ll go. The nurses who left. Many were older, she said. Mr. Kamin agreed."
+	d := newDocFeatures(txt, analyzeEntities(txt))
+	sp := func(sub string) article.Span {
+		i := strings.Index(txt, sub)
+		return article.Span{Start: i, End: i + len(sub)}
+	}
+	for _, c := range []struct{ in, want string }{
+		{"She’ll", "She"},
+		{"The nurses who", "The nurses"},
+		{"Many were older, she", "she"},
+		{"Kamin", "Mr. Kamin"},
+		{"The nurses", "The nurses"},
+	} {
+		if got := d.trimSource(sp(c.in)).In(txt); got != c.want {
+			t.Errorf("trimSource(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
