@@ -74,7 +74,7 @@ func (d *docFeatures) personName(s article.Span) (article.Span, bool) {
 // and returns that person's entity, or -1.
 func (d *docFeatures) knownSurname(s article.Span, ents *entity.Doc) int {
 	from, to := tokIndex(d.toks, s.Start), tokIndex(d.toks, s.End)
-	for i := to - 1; i >= from; i-- {
+	for i := to - 1; i >= max(from, to-8); i-- { // the head is near the end
 		w := d.toks[i].In(d.text)
 		if d.toks[i].Kind != text.Word || !unicode.IsUpper(firstRune(w)) {
 			continue
