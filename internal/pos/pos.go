@@ -121,8 +121,15 @@ func best(s *[numTags]float32) Tag {
 // word is what the features know of one word.
 type word struct {
 	form, lower string
-	shape       string
+	shape       wordShape
 	common      bool
+}
+
+// wordShape is a word's shape (see shape) held in place, so that preparing
+// a sentence does not allocate a string per word.
+type wordShape struct {
+	b [5]byte
+	n uint8
 }
 
 func prepare(words []string) []word {
@@ -134,7 +141,10 @@ func prepare(words []string) []word {
 	return out
 }
 
-func shape(w string) string {
+// shape maps each run of upper-case letters to X, of lower-case letters to
+// x, of digits to d and of another character to itself (* beyond ASCII),
+// keeping the first five.
+func shape(w string) wordShape {
 	var b [5]byte
 	n := 0
 	var last byte
@@ -159,7 +169,7 @@ func shape(w string) string {
 		}
 		last = c
 	}
-	return string(b[:n])
+	return wordShape{b, uint8(n)}
 }
 
 func suffix(w string, n int) string {
@@ -211,7 +221,7 @@ func features(dst []uint64, ws []word, i int, p1, p2 Tag) []uint64 {
 		hash(3, suffix(w.lower, 1)),
 		hash(4, suffix(w.lower, 2)),
 		hash(5, suffix(w.lower, 3)),
-		hash(6, w.shape, first),
+		hash(6, string(w.shape.b[:w.shape.n]), first),
 		hash(7, t1),
 		hash(8, t1, t2),
 		hash(9, t1, w.lower),
@@ -221,7 +231,7 @@ func features(dst []uint64, ws []word, i int, p1, p2 Tag) []uint64 {
 		hash(13, at(ws, i+2)),
 		hash(14, at(ws, i-1), w.lower),
 		hash(15, w.lower, at(ws, i+1)),
-		hash(16, common, w.shape),
+		hash(16, common, string(w.shape.b[:w.shape.n])),
 		hash(17, suffix(at(ws, i+1), 3)),
 		hash(18, suffix(at(ws, i-1), 3), t1),
 		hash(19, w.form),

@@ -112,3 +112,24 @@ func TestTags(t *testing.T) {
 		t.Error("tags for no words")
 	}
 }
+
+// BenchmarkTagSentence tags GUM's dev and test sentences with the embedded
+// model, as the quote stage and the claim cross-check do.
+//
+//	go test ./internal/pos -run '^$' -bench TagSentence -benchmem
+func BenchmarkTagSentence(b *testing.B) {
+	sents := gumSentences(b, "dev", "test")
+	words := 0
+	for _, s := range sents {
+		words += len(s.Words)
+	}
+	TagSentence(nil, []string{"load"}) // the model
+	b.ReportAllocs()
+	var tags []Tag
+	for b.Loop() {
+		for _, s := range sents {
+			tags = TagSentence(tags[:0], s.Words)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(words), "ns/word")
+}
