@@ -250,9 +250,11 @@ func titleCaseLine(line string) bool {
 // of the people it found. Only a name of
 // capitalized words counts, and an occurrence must not touch a span
 // already found or be followed or preceded by another capitalized word
-// (then it is part of a longer name), but for a title.
+// (then it is part of a longer name), but for a title. Last, it adds the
+// organizations the knowledge base knows by the exact words of the text
+// (names and aliases, not ambiguous acronyms) that the tagger left out.
 func (d *docFeatures) repeatNames(rs []typedRange) []typedRange {
-	if len(rs) == 0 || d.shouting {
+	if d.shouting {
 		return rs
 	}
 	covered := make([]bool, len(d.toks))
@@ -317,6 +319,36 @@ func (d *docFeatures) repeatNames(rs []typedRange) []typedRange {
 			}
 			rs = append(rs, typedRange{i, end, nm.typ})
 			break
+		}
+	}
+	// Organizations the knowledge base knows by this exact name.
+	orgs := knowledge.Orgs()
+	for i := 0; i < len(d.toks); i++ {
+		if covered[i] || d.toks[i].Kind != text.Word || !capitalized(d.words[i]) || d.lower[i] == "the" {
+			continue
+		}
+		if i > 0 && d.toks[i-1].Kind == text.Word && capitalized(d.words[i-1]) && d.lower[i-1] != "the" && !d.sentStart(i) {
+			continue
+		}
+		end := i
+		for end < len(d.toks) && end-i < maxPhrase && !covered[end] && phraseToken(d, end, i) {
+			end++
+		}
+		for j := end; j > i; j-- {
+			if d.toks[j-1].Kind != text.Word && d.toks[j-1].Kind != text.Abbrev || !capitalized(d.words[j-1]) {
+				continue
+			}
+			if j < len(d.toks) && d.toks[j].Kind == text.Word && capitalized(d.words[j]) {
+				continue
+			}
+			if m, ok := orgs.Lookup(d.text[d.toks[i].Start:d.toks[j-1].End]); ok && m.Org != nil {
+				for t := i; t < j; t++ {
+					covered[t] = true
+				}
+				rs = append(rs, typedRange{i, j, typORG})
+				i = j - 1
+				break
+			}
 		}
 	}
 	if len(rs) > n0 {

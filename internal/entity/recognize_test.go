@@ -41,4 +41,15 @@ func TestRepeatNames(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("repeatNames (-want +got):\n%s", diff)
 	}
+
+	// An organization the knowledge base knows, without "The".
+	text = "The World Health Organization warned on Monday."
+	d = newDocFeatures(text)
+	got = nil
+	for _, r := range d.repeatNames(nil) {
+		got = append(got, typeNames[r.typ]+":"+text[d.toks[r.from].Start:d.toks[r.to-1].End])
+	}
+	if diff := cmp.Diff([]string{"ORG:World Health Organization"}, got); diff != "" {
+		t.Errorf("known organization (-want +got):\n%s", diff)
+	}
 }
