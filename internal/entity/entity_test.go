@@ -258,3 +258,22 @@ func TestAddPerson(t *testing.T) {
 		}
 	}
 }
+
+// TestStateNameWithArticle checks that a state known by a name that takes
+// "the" is found where the text writes the article, and only there.
+func TestStateNameWithArticle(t *testing.T) {
+	const txt = "The envoy urged the Islamic Republic to release the sailors."
+	d := Analyze(txt)
+	found := false
+	for _, m := range d.Mentions {
+		if m.In(txt) == "Islamic Republic" {
+			found = true
+			if m.Entity < 0 || d.Entities[m.Entity].Code != "IRN" || m.Kind != State {
+				t.Errorf("Islamic Republic: kind %v entity %d, want the state IRN", m.Kind, m.Entity)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no mention of the Islamic Republic: %v", d.Mentions)
+	}
+}

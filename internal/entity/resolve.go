@@ -146,7 +146,14 @@ func (a *analyzer) resolveName(i int) {
 	}
 	{
 		{
-			if sm, ok := states.Lookup(name); ok {
+			sm, ok := states.Lookup(name)
+			if !ok && a.afterThe(m.Start) {
+				// A state known by a name that takes the article, as
+				// the text writes it: "the Islamic Republic", "the
+				// States".
+				sm, ok = states.Lookup("the " + name)
+			}
+			if ok {
 				m.Kind = State
 				k := "state:" + sm.State.ISO3
 				e, ok := a.byKey[k]
@@ -453,3 +460,10 @@ type EntityRole struct {
 }
 
 var _ = text.Word
+
+// afterThe reports whether the text before offset off ends with the word
+// "the" (any case).
+func (a *analyzer) afterThe(off int) bool {
+	t := strings.TrimRight(a.d.text[:off], " ")
+	return len(t) >= 3 && strings.EqualFold(t[len(t)-3:], "the") && (len(t) == 3 || !unicode.IsLetter(rune(t[len(t)-4])))
+}
