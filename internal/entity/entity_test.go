@@ -277,3 +277,18 @@ func TestStateNameWithArticle(t *testing.T) {
 		t.Errorf("no mention of the Islamic Republic: %v", d.Mentions)
 	}
 }
+
+// TestRankInsideName checks that an abbreviated rank inside what the
+// tagger took for a name, after the end of a longer title, leaves the
+// person's name with the rank as a title.
+func TestRankInsideName(t *testing.T) {
+	const txt = "Officials met, with army Chief of Staff Lt. Gen. Anders Holm regularly briefing on the threats."
+	d := Analyze(txt)
+	e := entityNamed(d, "Anders Holm")
+	if e == nil || e.Kind != Person {
+		t.Fatalf("no person Anders Holm; mentions %v entities %v", d.Mentions, d.Entities)
+	}
+	if len(e.Titles) == 0 || e.Titles[0] != "Lt. Gen." {
+		t.Errorf("titles %q, want Lt. Gen.", e.Titles)
+	}
+}

@@ -119,6 +119,22 @@ func edgeJunk(k text.TokenKind) bool {
 func (d *docFeatures) stripTitle(r typedRange) typedRange {
 	titles, roles, states := knowledge.Titles(), knowledge.Roles(), knowledge.States()
 	stripped := false
+	// A title inside the range before a given name: what comes before it
+	// is the end of a longer title or role the tagger cut ("[Chief of]
+	// Staff Lt. Gen. Jane Doe").
+	for k := r.from + 1; k < r.to-1; k++ {
+		if tm, ok := titles.Match(d.words[k:r.to]); ok && k+tm.Words < r.to {
+			// An abbreviated rank ("Lt. Gen.", "Rear Adm.") is a title
+			// whatever follows; a full word ("General") only before a
+			// known given name.
+			given, _ := knowledge.GivenName(d.words[k+tm.Words])
+			abbrev := strings.HasSuffix(d.words[k+tm.Words-1], ".") && r.to-(k+tm.Words) >= 2
+			if given || abbrev {
+				r.from = k
+				break
+			}
+		}
+	}
 	for r.to-r.from > 1 {
 		if tm, ok := titles.Match(d.words[r.from:r.to]); ok && tm.Words < r.to-r.from {
 			r.from += tm.Words
