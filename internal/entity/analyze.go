@@ -183,6 +183,9 @@ func (a *analyzer) propagate(names []Mention) []Mention {
 	return names
 }
 
+// maxTitleWords bounds the words a title match reads.
+const maxTitleWords = 6
+
 // namesByRoles adds the people a role phrase points at that the tagger
 // missed: the capitalized words right before ", the finance minister" or
 // right after "finance minister" are a person's name.
@@ -210,8 +213,16 @@ func (a *analyzer) namesByRoles(names []Mention) []Mention {
 				covered[k] = true
 			}
 		}
-		// After: "role Name".
-		if e := a.tokenEndingAt(rp.span.End); e >= 0 && nameTok(e+1) && a.sent[e+1] == a.sent[e] {
+		// After: "role Name", not counting a title between them that
+		// the name found already goes without ("Supreme Leader
+		// Ayatollah Jane Doe").
+		e := a.tokenEndingAt(rp.span.End)
+		if e >= 0 && e+1 < len(d.toks) {
+			if tm, ok := knowledge.Titles().Match(d.words[e+1 : min(len(d.words), e+1+maxTitleWords)]); ok && e+1+tm.Words < len(d.toks) && covered[e+1+tm.Words] {
+				continue
+			}
+		}
+		if e >= 0 && nameTok(e+1) && a.sent[e+1] == a.sent[e] {
 			j := e + 1
 			for j+1 < len(d.toks) && j-e < 3 && nameTok(j+1) && a.sent[j+1] == a.sent[e] {
 				j++

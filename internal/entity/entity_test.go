@@ -3,6 +3,7 @@ package entity
 import (
 	"bytes"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -290,5 +291,25 @@ func TestRankInsideName(t *testing.T) {
 	}
 	if len(e.Titles) == 0 || e.Titles[0] != "Lt. Gen." {
 		t.Errorf("titles %q, want Lt. Gen.", e.Titles)
+	}
+}
+
+// TestRoleTitleName checks "role, title, name": the role and the title
+// are the named person's, and the title alone is not a person.
+func TestRoleTitleName(t *testing.T) {
+	const txt = "The country's Supreme Leader Ayatollah Ali Sadeghi spoke on Friday."
+	d := Analyze(txt)
+	e := entityNamed(d, "Ali Sadeghi")
+	if e == nil {
+		t.Fatalf("no entity Ali Sadeghi: %v", d.Entities)
+	}
+	if !slices.Contains(e.Titles, "Ayatollah") || !slices.Contains(e.Titles, "Supreme Leader") {
+		t.Errorf("titles %q, want Ayatollah and Supreme Leader", e.Titles)
+	}
+	if len(e.Roles) != 1 {
+		t.Errorf("roles %v, want the role phrase", e.Roles)
+	}
+	if entityNamed(d, "Ayatollah") != nil {
+		t.Errorf("the title alone is an entity: %v", d.Entities)
 	}
 }

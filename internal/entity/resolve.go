@@ -30,7 +30,7 @@ func (a *analyzer) resolve() {
 			continue
 		}
 		for j := i - 1; j >= 0 && j >= i-3; j-- {
-			if ms[j].Form == Role && (a.adjacent(ms[j].End, ms[i].Start, "") || a.adjacent(ms[j].End, ms[i].Start, ",")) {
+			if ms[j].Form == Role && (a.adjacent(ms[j].End, ms[i].Start, "") || a.adjacent(ms[j].End, ms[i].Start, ",") || a.titleBetween(ms[j].End, ms[i].Start)) {
 				roleOf[j] = i
 				break
 			}
@@ -80,6 +80,25 @@ func (a *analyzer) adjacent(end, start int, punct string) bool {
 		return false
 	}
 	return gap == "" || gap == punct
+}
+
+// titleBetween reports whether the text between byte offsets end and
+// start is one title and white space ("Supreme Leader Ayatollah Jane
+// Doe": the role, the title, the name).
+func (a *analyzer) titleBetween(end, start int) bool {
+	if start <= end || start-end > 40 {
+		return false
+	}
+	gap := a.d.text[end:start]
+	if strings.ContainsRune(gap, '\n') {
+		return false
+	}
+	words := strings.Fields(gap)
+	if len(words) == 0 {
+		return false
+	}
+	tm, ok := knowledge.Titles().Match(words)
+	return ok && tm.Words == len(words)
 }
 
 // nameWords splits a name into its words, without a possessive.
@@ -398,6 +417,19 @@ func (a *analyzer) addRole(e int, rp rolePhrase) {
 		}
 	}
 	en.Roles = append(en.Roles, r)
+	// A role phrase that ends in a title gives the person the title:
+	// "Iran's Supreme Leader" → "Supreme Leader".
+	if en.Kind == Person {
+		words := strings.Fields(r.Text)
+		for k := range words {
+			if tm, ok := knowledge.Titles().Match(words[k:]); ok && tm.Words == len(words)-k {
+				if t := strings.Join(words[k:], " "); !slices.Contains(en.Titles, t) {
+					en.Titles = append(en.Titles, t)
+				}
+				break
+			}
+		}
+	}
 	if en.Country == "" {
 		en.Country = r.Country
 	}
