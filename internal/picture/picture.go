@@ -20,7 +20,7 @@
 //	          citations: [{span, kind, domain, outlet, known}]}
 //	Quote    {article, index, kind: direct|partial|reported, text,
 //	          content: [Span], cue: Span, source: Span, speaker: id,
-//	          anonymous, via: Span, parent}
+//	          anonymous, via: Span, parent, continues}
 //	Speaker  {id, name, kind, aliases, quotes: n, articles: n}
 //	Span     {start, end, text}: byte offsets into the article's text
 //
@@ -144,7 +144,8 @@ type Quote struct {
 	Speaker   int    `json:"speaker"` // Speaker.ID, or -1
 	Anonymous bool   `json:"anonymous,omitempty"`
 	Via       *Span  `json:"via,omitempty"`
-	Parent    int    `json:"parent"` // index of the reported quote holding a partial one, -1
+	Parent    int    `json:"parent"`    // index of the reported quote holding a partial one, -1
+	Continues int    `json:"continues"` // index of the quote whose attribution this statement goes on from, -1
 }
 
 // Speaker is a canonical speaker of the corpus.
@@ -244,7 +245,7 @@ func Build(as []Analysis) *Picture {
 			for i, q := range an.Quotes.Quotes {
 				qv := Quote{Article: m.ID, Index: i, Kind: q.Kind.String(), Text: q.Words(t),
 					Cue: span(t, q.Cue), Source: span(t, q.Source), Anonymous: q.Anonymous,
-					Via: span(t, q.Via), Parent: q.Parent, Speaker: speakerOf(m.ID, q.Speaker)}
+					Via: span(t, q.Via), Parent: q.Parent, Continues: q.Continues, Speaker: speakerOf(m.ID, q.Speaker)}
 				for _, c := range q.Content {
 					qv.Content = append(qv.Content, Span{c, c.In(t)})
 				}

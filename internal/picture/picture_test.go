@@ -126,3 +126,39 @@ func TestEmpty(t *testing.T) {
 		t.Errorf("%v %q", err, b.String())
 	}
 }
+
+// TestContinuation checks that a statement going on after its
+// attribution's sentence is its own quote in the picture, under the same
+// speaker, and that the report says where it comes from.
+func TestContinuation(t *testing.T) {
+	arts := build(t, map[string]string{
+		"a": "Flood defences fail in the river valley as storm hits the northern provinces.\n" +
+			"“We will rebuild every dike before the winter,” said Lena Hartmann, the environment minister. “Nobody will be left without help.”\n",
+	})
+	p := Build(Analyze(arts))
+	var first, next *Quote
+	for _, s := range p.Stories {
+		for i := range s.Quotes {
+			q := &s.Quotes[i]
+			switch {
+			case strings.Contains(q.Text, "rebuild every dike"):
+				first = q
+			case strings.Contains(q.Text, "Nobody will be left"):
+				next = q
+			}
+		}
+	}
+	if first == nil || next == nil {
+		t.Fatalf("quotes not found: %+v", p.Stories)
+	}
+	if next.Continues != first.Index || next.Speaker != first.Speaker || first.Speaker < 0 {
+		t.Errorf("second statement continues %d speaker %d, want %d and %d", next.Continues, next.Speaker, first.Index, first.Speaker)
+	}
+	var md bytes.Buffer
+	if err := p.WriteMarkdown(&md); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), "goes on from the quote before") {
+		t.Errorf("report does not mark the continuation:\n%s", md.String())
+	}
+}

@@ -149,6 +149,9 @@ func (p *Picture) WriteMarkdown(w io.Writer) error {
 				if q.Via != nil {
 					attr = append(attr, "via "+mdEscape.Replace(q.Via.Text))
 				}
+				if q.Continues >= 0 && q.Cue == nil {
+					attr = append(attr, "goes on from the quote before")
+				}
 				if len(q.Content) > 0 {
 					attr = append(attr, fmt.Sprintf("at %d–%d", q.Content[0].Start, q.Content[len(q.Content)-1].End))
 				}
@@ -331,7 +334,7 @@ code{font-size:.85em;color:#555}.q{margin:.2em 0 .2em 1em}.k{font-size:.8em;colo
 {{with groups $p $s}}<h3>Who said what</h3>{{range .}}
 <p><b>{{.Name}}</b>{{if .Kind}} ({{.Kind}}){{end}}: {{len .Quotes}}</p>
 {{range .Quotes}}<div class="q"><span class="k">{{.Kind}}</span> {{outlet $s .Article}} <code>{{short .Article}}</code>: “{{line .Text}}”
-<span class="meta">{{if .Source}}source “{{.Source.Text}}”; {{end}}{{if .Cue}}cue “{{.Cue.Text}}”; {{end}}{{if .Via}}via {{.Via.Text}}; {{end}}{{with .Content}}at {{(index . 0).Start}}{{end}}</span></div>
+<span class="meta">{{if .Source}}source “{{.Source.Text}}”; {{end}}{{if .Cue}}cue “{{.Cue.Text}}”; {{end}}{{if .Via}}via {{.Via.Text}}; {{end}}{{if and (ge .Continues 0) (not .Cue)}}goes on from the quote before; {{end}}{{with .Content}}at {{(index . 0).Start}}{{end}}</span></div>
 {{end}}{{end}}{{end}}
 {{with problems $s}}<h3>Cross-check</h3>{{range .}}
 <div class="q"><span class="k">{{.Kind}}</span> {{outlet $s .Article}} <code>{{short .Article}}</code>{{with .Span}}: “{{line .Text}}”{{end}}
