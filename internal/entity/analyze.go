@@ -283,6 +283,19 @@ func (a *analyzer) rolePhrases(names []Mention) []Mention {
 			inName[i] = true
 		}
 	}
+	// mayEnd[id] caches roles.MayEnd of the word numbered id: 0 unknown,
+	// 1 yes, 2 no.
+	mayEnd := make([]uint8, d.nWords)
+	endsRole := func(i int) bool {
+		id := d.wordID[i]
+		if mayEnd[id] == 0 {
+			mayEnd[id] = 2
+			if roles.MayEnd(d.lower[i]) {
+				mayEnd[id] = 1
+			}
+		}
+		return mayEnd[id] == 1
+	}
 	var out []Mention
 	for si, s := range d.sents {
 		_ = si
@@ -292,10 +305,15 @@ func (a *analyzer) rolePhrases(names []Mention) []Mention {
 			}
 			// A role phrase ends here when the next token does not
 			// continue it ("foreign minister" not "foreign").
-			if i+1 < s.to && !inName[i+1] {
-				if _, ok := roles.Lookup(d.lower[i] + " " + d.lower[i+1]); ok {
+			if i+1 < s.to && !inName[i+1] && endsRole(i+1) {
+				if _, ok := roles.LookupWords(d.lower[i], d.lower[i+1]); ok {
 					continue
 				}
+			}
+			// No role ends in a word after white space that ends no
+			// role's form.
+			if !endsRole(i) && d.spaceBefore(i) && plainEnd(d.text[d.toks[i].Start:d.toks[i].End]) {
+				continue
 			}
 			from := max(s.from, i-3)
 			m, ok := roles.Suffix(d.text[d.toks[from].Start:d.toks[i].End])
@@ -316,6 +334,46 @@ func (a *analyzer) rolePhrases(names []Mention) []Mention {
 		}
 	}
 	return out
+}
+
+// spaceBefore reports whether white space (and nothing else) comes
+// right before token i.
+func (d *docFeatures) spaceBefore(i int) bool {
+	if i == 0 {
+		return false
+	}
+	gap := d.text[d.toks[i-1].End:d.toks[i].Start]
+	if gap == "" {
+		return false
+	}
+	for k := 0; k < len(gap); k++ {
+		switch gap[k] {
+		case ' ', '\t', '\n', '\r', '\f', '\v':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// plainEnd reports whether the token w holds no white space and does not
+// end in what RoleTable.Suffix trims: the whole token is then the last
+// word Suffix reads.
+func plainEnd(w string) bool {
+	if w == "" {
+		return false
+	}
+	switch w[len(w)-1] {
+	case ',', ';', ':', '.':
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		switch w[k] {
+		case ' ', '\t', '\n', '\r', '\f', '\v':
+			return false
+		}
+	}
+	return true
 }
 
 // modifiers extends a role noun starting at token start leftwards over

@@ -27,7 +27,10 @@ func (d *docFeatures) gazetteer() [][]string {
 		out[to-1] = append(out[to-1], "L-"+cat)
 	}
 	states, orgs, titles := knowledge.States(), knowledge.Orgs(), knowledge.Titles()
+	outlets, names := knowledge.Outlets(), orgNames()
 	var words [maxPhrase]string
+	var keyBuf []byte
+	var keyEnd [maxPhrase + 1]int
 	for i := 0; i < n; i++ {
 		w := d.words[i]
 		k := d.toks[i].Kind
@@ -40,9 +43,17 @@ func (d *docFeatures) gazetteer() [][]string {
 		for end < n && end-i < maxPhrase && phraseToken(d, end, i) {
 			end++
 		}
-		stateTo, orgTo, placeTo := 0, 0, 0
+		// The list key of every phrase starting here is a prefix of the
+		// key of the longest: key[:keyEnd[j-i]] is that of tokens i..j-1.
+		keyBuf = keyBuf[:0]
+		for j := i; j < end; j++ {
+			keyBuf = appendOrgKey(keyBuf, d.lower[j], j == i && end-i > 1)
+			keyEnd[j-i+1] = len(keyBuf)
+		}
+		key := string(keyBuf)
+		stateTo, orgTo, placeTo, listTo, outletTo := 0, 0, 0, 0, 0
 		var stateForm string
-		for j := end; j > i && (stateTo == 0 || orgTo == 0 || placeTo == 0); j-- {
+		for j := end; j > i && (stateTo == 0 || orgTo == 0 || placeTo == 0 || listTo == 0 || outletTo == 0); j-- {
 			// A phrase ends on a word or abbreviation.
 			if kk := d.toks[j-1].Kind; kk != text.Word && kk != text.Abbrev {
 				continue
@@ -68,6 +79,16 @@ func (d *docFeatures) gazetteer() [][]string {
 					orgTo = j
 				}
 			}
+			if listTo == 0 {
+				if names[key[:keyEnd[j-i]]] && keyEnd[j-i] > 0 {
+					listTo = j
+				}
+			}
+			if outletTo == 0 {
+				if m, ok := outlets.Lookup(phrase); ok || len(m.Candidates) > 0 {
+					outletTo = j
+				}
+			}
 		}
 		if stateTo > 0 {
 			mark(i, stateTo, "state-"+stateForm)
@@ -78,13 +99,32 @@ func (d *docFeatures) gazetteer() [][]string {
 		if placeTo > 0 {
 			mark(i, placeTo, "place")
 		}
+		if listTo > 0 {
+			mark(i, listTo, "orgx")
+		}
+		if outletTo > 0 {
+			mark(i, outletTo, "outlet")
+		}
 		nw := copy(words[:], d.words[i:end])
 		if m, ok := titles.Match(words[:nw]); ok {
 			mark(i, i+m.Words, "title-"+m.Title.Kind)
 		}
 	}
+	// The word classes of each distinct word, looked up once; the marks
+	// are only read, so a token without others shares its word's list.
+	classes := make([][]string, d.nWords)
+	done := make([]bool, d.nWords)
 	for i := 0; i < n; i++ {
-		out[i] = appendWordClasses(out[i], d.words[i], d.lower[i])
+		id := d.wordID[i]
+		if !done[id] {
+			classes[id] = appendWordClasses(nil, d.words[i], d.lower[i])
+			done[id] = true
+		}
+		if c := classes[id]; len(out[i]) == 0 {
+			out[i] = c[:len(c):len(c)]
+		} else {
+			out[i] = append(out[i], c...)
+		}
 	}
 	return out
 }

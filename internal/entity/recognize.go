@@ -55,6 +55,26 @@ func recognize(d *docFeatures, m *model) []Mention {
 		if r.to > r.from && d.headline(r) {
 			continue
 		}
+		// A generational suffix is part of a person's name ("William
+		// Clay Ford Jr.").
+		if r.to > r.from && r.typ == typPER && r.to < len(d.toks) && nameSuffix(d.words[r.to]) && d.toks[r.to].Start-d.toks[r.to-1].End <= 1 {
+			r.to++
+		}
+		// So are the particles of a person's name and the capitalized
+		// word after one ("Osama bin Laden", "Alexandra zu
+		// Schaumburg-Lippe"), which a tagger of capitalized words cuts.
+		if r.to > r.from && r.typ == typPER {
+			for r.to+1 < len(d.toks) && nameParticles[d.words[r.to]] && capitalized(d.words[r.to+1]) && d.toks[r.to+1].Kind == text.Word && d.toks[r.to+1].Start-d.toks[r.to-1].End <= 2+len(d.words[r.to]) {
+				r.to += 2
+			}
+			if r.from > 0 && arabicParticles[d.words[r.from-1]] && d.toks[r.from].Start-d.toks[r.from-1].End == 1 {
+				r.from--
+				if r.from > 0 && d.toks[r.from-1].Kind == text.Word && capitalized(d.words[r.from-1]) && !d.sentStart(r.from) && d.toks[r.from].Start-d.toks[r.from-1].End == 1 {
+					r.from--
+				}
+			}
+		}
+
 		if r.to > r.from {
 			rs[j] = r
 			j++
@@ -62,6 +82,10 @@ func recognize(d *docFeatures, m *model) []Mention {
 	}
 	rs = rs[:j]
 	rs = d.repeatNames(rs)
+	rs = slices.DeleteFunc(rs, d.notName)
+	d.retype(rs)
+	d.companyNames(rs)
+	d.surnames(rs)
 	// One name, one type within a text: the type the tagger gave most of
 	// its occurrences (ties go to the first).
 	votes := map[string]*[tagTypes]int{}
@@ -91,6 +115,93 @@ func recognize(d *docFeatures, m *model) []Mention {
 	return out
 }
 
+// notName reports whether r is no name whatever the tagger or the
+// knowledge base says: a country code before a currency sign ("US$ 5
+// billion", "AU$"), an era after a year ("321 BC", "AD 70").
+func (d *docFeatures) notName(r typedRange) bool {
+	if r.to < len(d.toks) && d.words[r.to] == "$" && d.toks[r.to].Start == d.toks[r.to-1].End {
+		return true
+	}
+	if r.to-r.from == 1 {
+		switch d.words[r.from] {
+		case "BC", "AD", "BCE", "CE", "B.C.", "A.D.", "B.C.E.", "C.E.":
+			return r.from > 0 && d.toks[r.from-1].Kind == text.Number || r.from+1 < len(d.toks) && d.toks[r.from+1].Kind == text.Number
+		}
+	}
+	return false
+}
+
+// retype corrects the type of names whose words tell it whatever the
+// tagger chose. A name ending in a word for a built place is a location
+// ("Suvarnabhumi Airport", "Castlefrank Road"), as CoNLL-2003, GUM and
+// MEANTIME have it; so is a state named by its name ("Belgium", "South
+// Korea"), which the tagger may take for a team or a government. A name
+// ending in a company's legal form or a word for a company or a body is
+// an organization ("Chrysler LLC", "Xiamen Airlines", "Labour Party"), and
+// a name right after
+// an honorific is a person ("Mr. Lee Hsien Loong").
+func (d *docFeatures) retype(rs []typedRange) {
+	states := knowledge.States()
+	for i, r := range rs {
+		last := d.words[r.to-1]
+		switch {
+		case r.to-r.from >= 2 && placeHeads[strings.ToLower(last)]:
+			rs[i].typ = typLOC
+		case r.to-r.from >= 2 && orgHeads[last]:
+			rs[i].typ = typORG
+		case r.from > 0 && honorifics[d.words[r.from-1]] && d.toks[r.from].Start-d.toks[r.from-1].End == 1:
+			rs[i].typ = typPER
+		case r.typ == typORG:
+			if m, ok := states.Lookup(d.text[d.toks[r.from].Start:d.toks[r.to-1].End]); ok && (m.Form == knowledge.FormName || m.Form == knowledge.FormFormal) {
+				rs[i].typ = typLOC
+			}
+		}
+	}
+}
+
+// orgHeads are the last words of organizations' names: companies' legal
+// forms and words for a company, a party, a body, as written.
+var orgHeads = map[string]bool{
+	"Inc.": true, "Inc": true, "Corp.": true, "Corp": true, "Corporation": true, "LLC": true, "Ltd.": true,
+	"Ltd": true, "PLC": true, "plc": true, "AG": true, "GmbH": true, "SpA": true, "S.p.A.": true, "NV": true,
+	"N.V.": true, "B.V.": true, "S.A.": true, "SE": true, "Airlines": true, "Airways": true, "Motors": true,
+	"Bancorp": true, "Holdings": true, "Group": true, "Company": true, "Co.": true, "Agency": true,
+	"Party": true, "Council": true, "Committee": true, "Commission": true, "Ministry": true,
+	"Department": true, "Association": true, "Institute": true, "University": true, "Foundation": true,
+	"Society": true, "League": true, "Alliance": true, "Assembly": true, "Parliament": true, "Army": true,
+	"Navy": true,
+}
+
+// honorifics are the titles of address before a person's name.
+var honorifics = map[string]bool{
+	"Mr.": true, "Mr": true, "Mrs.": true, "Mrs": true, "Ms.": true, "Ms": true, "Dr.": true, "Dr": true,
+	"Miss": true, "Mx.": true,
+}
+
+// placeHeads are the last words of names of built places.
+var placeHeads = map[string]bool{
+	"airport": true, "stadium": true, "street": true, "road": true, "avenue": true, "boulevard": true,
+	"square": true, "bridge": true, "tower": true, "palace": true, "castle": true, "cathedral": true,
+	"mall": true, "highway": true, "motorway": true, "freeway": true, "lane": true,
+}
+
+// nameParticles join the parts of a person's name; arabicParticles may
+// also begin the part of the name used alone ("bin Laden").
+var (
+	nameParticles   = map[string]bool{"bin": true, "ibn": true, "zu": true, "von": true, "van": true, "de": true, "da": true, "del": true, "della": true, "di": true, "dos": true, "das": true, "du": true, "der": true, "den": true, "ter": true}
+	arabicParticles = map[string]bool{"bin": true, "ibn": true, "bint": true}
+)
+
+// nameSuffix reports whether w is a generational suffix of a person's
+// name.
+func nameSuffix(w string) bool {
+	switch w {
+	case "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV":
+		return true
+	}
+	return false
+}
+
 // kindOf maps a tagger type to a Kind; a location is a state when the
 // knowledge base knows it as one.
 func kindOf(typ int, name string) Kind {
@@ -118,6 +229,11 @@ func edgeJunk(k text.TokenKind) bool {
 // person's name. The words taken must leave at least one capitalized word.
 func (d *docFeatures) stripTitle(r typedRange) typedRange {
 	titles, roles, states := knowledge.Titles(), knowledge.Roles(), knowledge.States()
+	// A known organization keeps its name: "General Motors" is no
+	// general.
+	if r.typ != typPER && d.knownOrg(r.from, r.to) {
+		return r
+	}
 	stripped := false
 	// A title inside the range before a given name: what comes before it
 	// is the end of a longer title or role the tagger cut ("[Chief of]
@@ -148,7 +264,7 @@ func (d *docFeatures) stripTitle(r typedRange) typedRange {
 		}
 		n := 0
 		for k := min(4, r.to-from-1); k >= 1; k-- {
-			if _, ok := roles.Lookup(strings.Join(d.lower[from:from+k], " ")); ok {
+			if _, ok := roles.LookupWords(d.lower[from : from+k]...); ok {
 				n = k
 				break
 			}
@@ -163,6 +279,16 @@ func (d *docFeatures) stripTitle(r typedRange) typedRange {
 		r.typ = typPER
 	}
 	return r
+}
+
+// knownOrg reports whether tokens [from, to) are the name of an
+// organization the knowledge base or the tagger's list of organizations
+// knows.
+func (d *docFeatures) knownOrg(from, to int) bool {
+	if _, ok := knowledge.Orgs().Lookup(d.text[d.toks[from].Start:d.toks[to-1].End]); ok {
+		return true
+	}
+	return orgNames()[orgKey(d.lower[from:to])]
 }
 
 // headline reports whether r lies in a line set in title case (a
@@ -260,7 +386,7 @@ func titleCaseLine(line string) bool {
 }
 
 // repeatNames adds the occurrences of names the tagger found elsewhere in
-// the text but missed here (a greedy tagger sees one sentence at a time:
+// the text but missed here (the tagger sees one sentence at a time:
 // "Ryanair" after "Ryanair's shares" in one sentence and alone in the
 // next), the second pass of document-level consistency, and the surnames
 // of the people it found. Only a name of
@@ -371,6 +497,64 @@ func (d *docFeatures) repeatNames(rs []typedRange) []typedRange {
 		sort.Slice(rs, func(a, b int) bool { return rs[a].from < rs[b].from })
 	}
 	return rs
+}
+
+// companyNames retypes as organizations the names tagged as people that
+// begin an organization's longer name in the same text ("Chrysler" beside
+// "Chrysler Group", "Aer Lingus" beside "Aer Lingus Group"): companies
+// named after their founders read like surnames. A name that also ends a
+// longer person's name there ("Ford" beside "William Clay Ford") stays a
+// person.
+func (d *docFeatures) companyNames(rs []typedRange) {
+	key := func(from, to int) string { return strings.Join(d.words[from:to], " ") }
+	orgPrefix := map[string]bool{} // the proper prefixes of organizations' names
+	inPerson := map[string]bool{}  // the proper suffixes of people's names
+	for _, r := range rs {
+		for k := r.from + 1; k < r.to; k++ {
+			switch r.typ {
+			case typORG:
+				orgPrefix[key(r.from, k)] = true
+			case typPER:
+				inPerson[key(k, r.to)] = true
+				if k < r.to-1 {
+					inPerson[key(k, r.to-1)] = true // "William Clay Ford Jr."
+				}
+			}
+		}
+	}
+	for i, r := range rs {
+		if r.typ != typPER {
+			continue
+		}
+		if k := key(r.from, r.to); orgPrefix[k] && !inPerson[k] {
+			rs[i].typ = typORG
+		}
+	}
+}
+
+// surnames retypes as people the one-word names that end a longer
+// person's name in the same text ("Dewar" after "Paul Dewar"), unless the
+// word also names an organization or a place ("Ford", "Washington").
+func (d *docFeatures) surnames(rs []typedRange) {
+	last := map[string]bool{}
+	for _, r := range rs {
+		if r.typ == typPER && r.to-r.from >= 2 {
+			last[d.words[r.to-1]] = true
+		}
+	}
+	for i, r := range rs {
+		if r.typ == typPER || r.to-r.from != 1 || !last[d.words[r.from]] {
+			continue
+		}
+		w := d.words[r.from]
+		if d.knownOrg(r.from, r.to) || len(knowledge.LookupPlace(w)) > 0 {
+			continue
+		}
+		if _, ok := knowledge.States().Lookup(w); ok {
+			continue
+		}
+		rs[i].typ = typPER
+	}
 }
 
 // titleBefore says whether a title ends right before token i ("Ms",

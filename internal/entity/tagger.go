@@ -1,15 +1,16 @@
 package entity
 
 import (
-	"github.com/parallax-news/parallax/internal/perceptron"
-	"math"
 	"math/rand/v2"
+
+	"github.com/parallax-news/parallax/internal/perceptron"
 )
 
-// The tagger is a greedy left-to-right averaged perceptron (Collins 2002)
-// over BILOU labels, the classic recipe of fast statistical taggers: each
-// token's label is chosen from hashed features of the words around it, of
-// gazetteers, of the document, and of the labels already chosen.
+// The tagger is an averaged structured perceptron (Collins 2002) over
+// BILOU labels with first-order Viterbi decoding, the classic recipe of
+// fast statistical taggers: a sentence's labels are chosen together from
+// hashed features of the words around each token, of gazetteers, of the
+// document, and of the label before each token.
 
 // label is a BILOU tag: 0 is O; then for each entity type B, I, L, U.
 type label uint8
@@ -69,24 +70,6 @@ func newModel() *model { return perceptron.New(numLabels) }
 // score adds the rows of feats to s.
 func score(m *model, feats []uint64, s *[numLabels]float32) { m.Score(feats, s[:]) }
 
-// best returns the highest-scoring label that may follow prev.
-func best(prev label, s *[numLabels]float32, last bool) label {
-	bl, bs := label(0), float32(math.Inf(-1))
-	for l := label(0); l < numLabels; l++ {
-		if !allowed(prev, l) {
-			continue
-		}
-		// The sentence's last token cannot leave a span open.
-		if last && l != 0 && (l.pos() == posB || l.pos() == posI) {
-			continue
-		}
-		if s[l] > bs {
-			bl, bs = l, s[l]
-		}
-	}
-	return bl
-}
-
 // TrainOptions tune Train.
 type TrainOptions struct {
 	Epochs int    // passes over the data; 0 means 10
@@ -103,7 +86,10 @@ type trainSentence struct {
 	gold []label
 }
 
-// train learns a model from sentences.
+// train learns a model from sentences with the structured perceptron
+// (Collins 2002): each sentence is decoded with the current weights and,
+// where the best sequence differs from the gold one, the features of the
+// gold labels are rewarded and those of the predicted ones penalized.
 func train(sents []trainSentence, opt TrainOptions) *model {
 	if opt.Epochs == 0 {
 		opt.Epochs = 10
@@ -115,30 +101,40 @@ func train(sents []trainSentence, opt TrainOptions) *model {
 		order[i] = i
 	}
 	var feats []uint64
+	var v viterbi
+	var guess []label
 	for ep := 0; ep < opt.Epochs; ep++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		right, all := 0, 0
 		for _, k := range order {
 			ts := sents[k]
 			sent := ts.doc.sents[ts.s]
-			prev, prev2 := label(0), label(0)
-			for i := sent.from; i < sent.to; i++ {
-				t.Tick()
-				feats = ts.doc.features(feats[:0], i, sent, prev, prev2)
-				var s [numLabels]float32
-				score(t.Model(), feats, &s)
-				guess := best(prev, &s, i == sent.to-1)
-				gold := ts.gold[i-sent.from]
-				if guess != gold {
-					t.Update(feats, int(gold), 1)
-					t.Update(feats, int(guess), -1)
-				} else {
-					right++
+			t.Tick()
+			guess = append(guess[:0], ts.gold...)
+			v.decode(ts.doc, t.Model(), sent, guess)
+			for j := range guess {
+				i := sent.from + j
+				g, p := ts.gold[j], guess[j]
+				gp, pp := label(0), label(0)
+				if j > 0 {
+					gp, pp = ts.gold[j-1], guess[j-1]
 				}
 				all++
-				// Train on the gold history: the features of the next
-				// token see what a correct tagger would have chosen.
-				prev2, prev = prev, gold
+				if g == p {
+					right++
+				}
+				if g == p && gp == pp {
+					continue
+				}
+				if g != p {
+					feats = ts.doc.staticFeatures(feats[:0], i)
+					t.Update(feats, int(g), 1)
+					t.Update(feats, int(p), -1)
+				}
+				feats = ts.doc.labelFeatures(feats[:0], i, gp)
+				t.Update(feats, int(g), 1)
+				feats = ts.doc.labelFeatures(feats[:0], i, pp)
+				t.Update(feats, int(p), -1)
 			}
 		}
 		if opt.Progress != nil {

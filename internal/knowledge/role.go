@@ -28,6 +28,9 @@ type RoleTable struct {
 	all      []*Role
 	byForm   map[string]roleForm
 	maxWords int
+	// lastWords holds the last word of every folded form: a phrase whose
+	// folded last word is not here names no role.
+	lastWords map[string]bool
 }
 
 type roleForm struct {
@@ -49,6 +52,60 @@ func (t *RoleTable) Lookup(phrase string) (*Role, bool) {
 	var buf [128]byte
 	rf, ok := t.byForm[string(appendFold(buf[:0], phrase))]
 	return rf.role, ok
+}
+
+// LookupWords is Lookup of the words joined by spaces, without building
+// the phrase.
+func (t *RoleTable) LookupWords(words ...string) (*Role, bool) {
+	var buf [128]byte
+	b := buf[:0]
+	for _, w := range words {
+		b = appendFoldWord(b, w)
+	}
+	if len(b) > 0 {
+		// Every folded form ends in one of lastWords.
+		last := b[lastSpace(b)+1:]
+		if !t.lastWords[string(last)] {
+			return nil, false
+		}
+	}
+	rf, ok := t.byForm[string(b)]
+	return rf.role, ok
+}
+
+// MayEnd reports whether a role phrase may end in the word w: false when
+// w's folding is not empty and its last word ends no form, so that
+// neither Lookup nor LookupWords finds a phrase ending in " "+w, nor
+// Suffix a text whose last word (after white space) is w.
+func (t *RoleTable) MayEnd(w string) bool {
+	var buf [64]byte
+	b := appendFold(buf[:0], w)
+	return len(b) == 0 || t.lastWords[string(b[lastSpace(b)+1:])]
+}
+
+// appendFoldWord appends the folding of w to the folded words in dst,
+// after a space when both are non-empty: folding x+" "+y gives the same
+// as folding x and y apart and joining them so, since white space and
+// hyphens only separate words.
+func appendFoldWord(dst []byte, w string) []byte {
+	n := len(dst)
+	if n > 0 {
+		dst = append(dst, ' ')
+	}
+	out := appendFold(dst, w)
+	if len(out) == len(dst) {
+		return out[:n] // w folds to nothing: no separator
+	}
+	return out
+}
+
+func lastSpace(b []byte) int {
+	for i := len(b) - 1; i >= 0; i-- {
+		if b[i] == ' ' {
+			return i
+		}
+	}
+	return -1
 }
 
 // Suffix finds the longest role phrase that ends s, at a word boundary: in
@@ -74,9 +131,49 @@ func (t *RoleTable) Suffix(s string) (RoleMatch, bool) {
 		}
 		i = j
 	}
+	if len(starts) == 0 {
+		return RoleMatch{}, false
+	}
+	// The last word decides most texts: a phrase whose folded last word
+	// ends no form is no role.
 	var buf [128]byte
+	b := appendFold(buf[:0], s[starts[0]:])
+	if len(b) > 0 && !t.lastWords[string(b[lastSpace(b)+1:])] {
+		return RoleMatch{}, false
+	}
+	// Fold the words once, from the first: the folding of s[starts[k]:]
+	// is b[off[k]:], where off[k] is where the first word at or after
+	// starts[k] that folds to something begins.
+	var offBuf [8]int
+	off := offBuf[:len(starts)]
+	b = buf[:0]
 	for k := len(starts) - 1; k >= 0; k-- {
-		if rf, ok := t.byForm[string(appendFold(buf[:0], s[starts[k]:]))]; ok {
+		end := len(s)
+		if k > 0 {
+			end = starts[k-1]
+		}
+		n := len(b)
+		b = appendFoldWord(b, s[starts[k]:end])
+		switch {
+		case len(b) == n:
+			off[k] = -1 // folds to nothing: see below
+		case n > 0:
+			off[k] = n + 1
+		default:
+			off[k] = n
+		}
+	}
+	for k := range off {
+		if off[k] < 0 {
+			if k == 0 {
+				off[k] = len(b)
+			} else {
+				off[k] = off[k-1]
+			}
+		}
+	}
+	for k := len(starts) - 1; k >= 0; k-- {
+		if rf, ok := t.byForm[string(b[off[k]:])]; ok {
 			return RoleMatch{Role: rf.role, Form: rf.form, Start: starts[k], End: len(s)}, true
 		}
 	}
@@ -88,7 +185,7 @@ func loadRoles(fsys fs.FS) (*RoleTable, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &RoleTable{byForm: make(map[string]roleForm)}
+	t := &RoleTable{byForm: make(map[string]roleForm), lastWords: make(map[string]bool)}
 	var errs []error
 	for _, r := range rows {
 		f := r.fields
@@ -110,6 +207,7 @@ func loadRoles(fsys fs.FS) (*RoleTable, error) {
 				continue
 			}
 			t.byForm[k] = roleForm{role: ro, form: form}
+			t.lastWords[k[strings.LastIndexByte(k, ' ')+1:]] = true
 			if n := len(strings.Fields(k)); n > t.maxWords {
 				t.maxWords = n
 			}

@@ -102,7 +102,11 @@ func ReadMeantime(r io.Reader, id string) (Doc, error) {
 		sort.Ints(toks)
 		et := refers[m.ID]
 		typ := meantimeTypes[et]
-		first, last, ok := meantimeName(c, toks, typ)
+		var nested map[int]bool
+		if typ == Person {
+			nested = nestedOther(c, m, toks, refers)
+		}
+		first, last, ok := meantimeName(c, toks, typ, nested)
 		if !ok {
 			continue
 		}
@@ -122,7 +126,17 @@ func ReadMeantime(r io.Reader, id string) (Doc, error) {
 		if w := span.In(c.Text); strings.HasSuffix(w, "-based") && len(w) > len("-based") {
 			span.End -= len("-based") // "New York City-based"
 		}
+		// A token may hold the comma after it ("Inc.,"), which is no part
+		// of the name.
+		for span.End > span.Start && strings.ContainsRune(",;:", rune(c.Text[span.End-1])) {
+			span.End--
+		}
 		a.add(span, typ, st+":"+et)
+		if typ != "" && typ != Person {
+			if s, ok := parenthesizedName(c, toks, last); ok {
+				a.add(s, typ, st+":"+et)
+			}
+		}
 	}
 	if lastSent >= 0 {
 		end := 0
@@ -152,6 +166,63 @@ func documentLevel(m cat.Markable) bool {
 	return false
 }
 
+// nestedOther returns the tokens of a person mention m that lie inside a
+// shorter mention nested in it of an entity that is not a person: MEANTIME
+// marks a name nested in a noun phrase as a mention of its own ("the
+// United States", LOC, inside "President of the United States Barack
+// Obama", whose person name is also marked: "Barack Obama"), so those
+// words say whose title it is and are not the person's name.
+func nestedOther(c *cat.Annotated, m cat.Markable, toks []int, refers map[string]string) map[int]bool {
+	in := map[int]bool{}
+	for _, i := range toks {
+		in[i] = true
+	}
+	out := map[int]bool{}
+	for _, o := range c.Markables {
+		if o.Tag != "ENTITY_MENTION" || o.ID == m.ID || len(o.Tokens) == 0 || len(o.Tokens) >= len(toks) {
+			continue
+		}
+		inside := true
+		for _, i := range o.Tokens {
+			if !in[i] {
+				inside = false
+				break
+			}
+		}
+		if !inside {
+			continue
+		}
+		if t := refers[o.ID]; t != "" && t != "PER" {
+			for _, i := range o.Tokens {
+				out[i] = true
+			}
+		}
+	}
+	return out
+}
+
+// parenthesizedName finds the short name in brackets that a mention's
+// phrase gives after its name (after token last): MEANTIME's extent of
+// "General Motors Corporation (GM)" and "the United Kingdom's Royal Air
+// Force (RAF" holds it, and it names the same entity.
+func parenthesizedName(c *cat.Annotated, toks []int, last int) (article.Span, bool) {
+	k := 0
+	for k < len(toks) && toks[k] <= last {
+		k++
+	}
+	if k+1 >= len(toks) || toks[k] != last+1 || c.Tokens[toks[k]].In(c.Text) != "(" {
+		return article.Span{}, false
+	}
+	from, to := k+1, k+1
+	for to < len(toks) && toks[to] == toks[to-1]+1 && hasUpper(c.Tokens[toks[to]].In(c.Text)) {
+		to++
+	}
+	if to == from {
+		return article.Span{}, false
+	}
+	return article.Span{Start: c.Tokens[toks[from]].Start, End: c.Tokens[toks[to-1]].End}, true
+}
+
 // postModifiers end the name part of a noun phrase.
 var postModifiers = map[string]bool{
 	"(": true, ",": true, ";": true, ":": true, "in": true, "at": true, "on": true, "from": true,
@@ -161,8 +232,9 @@ var postModifiers = map[string]bool{
 // meantimeName finds the name in a mention's tokens (indexes into c.Tokens,
 // sorted): the phrase is cut at the first post-modifier after a
 // capitalized token and the name is the last run of capitalized tokens,
-// with connectors between them. ok is false when there is none.
-func meantimeName(c *cat.Annotated, toks []int, typ string) (first, last int, ok bool) {
+// with connectors between them; tokens in skip are no part of a name. ok
+// is false when there is none.
+func meantimeName(c *cat.Annotated, toks []int, typ string, skip map[int]bool) (first, last int, ok bool) {
 	connectors := connectorsFor(typ)
 	seenCap := false
 	end := len(toks)
@@ -178,7 +250,7 @@ func meantimeName(c *cat.Annotated, toks []int, typ string) (first, last int, ok
 	}
 	toks = toks[:end]
 	k := len(toks) - 1
-	for k >= 0 && !hasUpper(c.Tokens[toks[k]].In(c.Text)) {
+	for k >= 0 && (skip[toks[k]] || !hasUpper(c.Tokens[toks[k]].In(c.Text))) {
 		k--
 	}
 	if k < 0 {
@@ -187,10 +259,10 @@ func meantimeName(c *cat.Annotated, toks []int, typ string) (first, last int, ok
 	lastK, firstK := k, k
 	for {
 		switch {
-		case firstK-1 >= 0 && nameToken(c.Tokens[toks[firstK-1]].In(c.Text)):
+		case firstK-1 >= 0 && !skip[toks[firstK-1]] && nameToken(c.Tokens[toks[firstK-1]].In(c.Text)):
 			firstK--
 			continue
-		case firstK-2 >= 0 && connectors[c.Tokens[toks[firstK-1]].In(c.Text)] && hasUpper(c.Tokens[toks[firstK-2]].In(c.Text)):
+		case firstK-2 >= 0 && connectors[c.Tokens[toks[firstK-1]].In(c.Text)] && !skip[toks[firstK-2]] && hasUpper(c.Tokens[toks[firstK-2]].In(c.Text)):
 			firstK -= 2
 			continue
 		}

@@ -72,7 +72,18 @@
 // post-modifying word (in, at, on, from, with, who, which, that, based)
 // after a capitalized token, and the last run of capitalized tokens (with
 // of, for, &, de, "-" between them) is the name; titles are stripped from
-// a person's name. A PRE.NAM that is a nationality adjective ("German",
+// a person's name; a comma the file's tokens hold ("Inc.,") is left out.
+// The words of a shorter mention nested in a person's
+// phrase that refers to an entity other than a person are no part of the
+// name: MEANTIME marks every name nested in a noun phrase as a mention of
+// its own, so "President of the United States Barack Obama" holds "the
+// United States" (LOC) and "Barack Obama" (PER), and its name is "Barack
+// Obama"; "Prime Minister of Canada" is left with titles only, no person's
+// name, and is ignored. A short name in brackets right after the name
+// ("General Motors Corporation (GM)", "Royal Air Force (RAF"), which the
+// phrase holds and which names the same entity, is a gold mention of the
+// same type, except after a person's name ("John McCain (R-AZ"). A
+// PRE.NAM that is a nationality adjective ("German",
 // "American") or has no capitalized token ("federal") is ignored, as
 // CoNLL-2003 does not call those names. The annotated range (Scored) runs
 // from the start to the end of the last sentence holding a markable of the
@@ -82,8 +93,8 @@
 // m_id); they do not extend the range, since the names around them are
 // not annotated.
 //
-// Counts on the shared snapshot (90 documents): person 75, organization
-// 468, location 167 gold mentions; 221 ignored spans. (The files hold 855
+// Counts on the shared snapshot (90 documents): person 72, organization
+// 468, location 167 gold mentions; 225 ignored spans. (The files hold 855
 // NAM and 147 PRE.NAM mentions; mentions of the same span count once.)
 package ner
 

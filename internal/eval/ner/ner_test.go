@@ -310,3 +310,64 @@ func TestShared(t *testing.T) {
 		near(t, "all", count(docs, nil), counts{"docs": 90, Person: 75, Organization: 468, Location: 167})
 	})
 }
+
+// A person's phrase holding the name of another entity: the nested name
+// says whose title it is ("of the Atlantis Union") and is not part of the
+// person's name; a phrase whose only name is nested is no person name. A
+// short name in brackets after a name is a name of the same entity.
+const meantimeNested = `<?xml version="1.0" ?><Document doc_id="2" doc_name="2_Nested" lang="en">
+<token number="0" sentence="0" t_id="1">President</token>
+<token number="1" sentence="0" t_id="2">of</token>
+<token number="2" sentence="0" t_id="3">the</token>
+<token number="3" sentence="0" t_id="4">Atlantis</token>
+<token number="4" sentence="0" t_id="5">Union</token>
+<token number="5" sentence="0" t_id="6">Jo</token>
+<token number="6" sentence="0" t_id="7">Bo</token>
+<token number="7" sentence="0" t_id="8">met</token>
+<token number="8" sentence="0" t_id="9">the</token>
+<token number="9" sentence="0" t_id="10">Chief</token>
+<token number="10" sentence="0" t_id="11">Executive</token>
+<token number="11" sentence="0" t_id="12">of</token>
+<token number="12" sentence="0" t_id="13">Acme</token>
+<token number="13" sentence="0" t_id="14">.</token>
+<token number="0" sentence="1" t_id="15">Zeta</token>
+<token number="1" sentence="1" t_id="16">(</token>
+<token number="2" sentence="1" t_id="17">ZT</token>
+<token number="3" sentence="1" t_id="18">)</token>
+<Markables>
+<ENTITY_MENTION m_id="5" syntactic_type="NAM"><token_anchor t_id="15"/><token_anchor t_id="16"/><token_anchor t_id="17"/><token_anchor t_id="18"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="1" syntactic_type="NAM"><token_anchor t_id="1"/><token_anchor t_id="2"/><token_anchor t_id="3"/><token_anchor t_id="4"/><token_anchor t_id="5"/><token_anchor t_id="6"/><token_anchor t_id="7"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="2" syntactic_type="NAM"><token_anchor t_id="3"/><token_anchor t_id="4"/><token_anchor t_id="5"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="3" syntactic_type="NAM"><token_anchor t_id="9"/><token_anchor t_id="10"/><token_anchor t_id="11"/><token_anchor t_id="12"/><token_anchor t_id="13"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="4" syntactic_type="NAM"><token_anchor t_id="13"/></ENTITY_MENTION>
+<ENTITY m_id="10" ent_type="PER"/>
+<ENTITY m_id="11" ent_type="LOC"/>
+<ENTITY m_id="12" ent_type="PER"/>
+<ENTITY m_id="13" ent_type="ORG"/>
+</Markables>
+<Relations>
+<REFERS_TO r_id="1"><source m_id="1"/><target m_id="10"/></REFERS_TO>
+<REFERS_TO r_id="2"><source m_id="2"/><target m_id="11"/></REFERS_TO>
+<REFERS_TO r_id="3"><source m_id="3"/><target m_id="12"/></REFERS_TO>
+<REFERS_TO r_id="4"><source m_id="4"/><source m_id="5"/><target m_id="13"/></REFERS_TO>
+</Relations>
+</Document>
+`
+
+func TestMeantimeNested(t *testing.T) {
+	d, err := ReadMeantime(strings.NewReader(meantimeNested), "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"location:Atlantis Union",
+		"person:Jo Bo",
+		"organization:Acme",
+		"organization:Zeta",
+		"organization:ZT",
+		"-:Chief Executive",
+	}
+	if diff := cmp.Diff(want, got(d)); diff != "" {
+		t.Errorf("mentions (-want +got):\n%s", diff)
+	}
+}
