@@ -9,8 +9,11 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"unicode"
 
 	"github.com/parallax-news/parallax/internal/article"
 	"github.com/parallax-news/parallax/internal/quote"
@@ -19,12 +22,13 @@ import (
 
 // loadedTask scores loaded-language detection: sentence-level biased vs
 // non-biased on BABE (5-fold cross-validation of sourcing.BiasModel, and
-// the lexicon alone), and the lexicon's loaded words against BASIL's
-// lexical-bias spans.
+// the lexicon alone) with the model's words against the annotators'
+// marked words, and the loaded words of the lexicon and of the model
+// against BASIL's lexical-bias spans.
 func loadedTask() Task {
 	return Task{
 		Name: "loaded",
-		Doc:  "loaded language: BABE sentence biased/non-biased macro F1 (5-fold CV of the bias model; lexicon alone), BASIL lexical-bias span F1 of the lexicon's words",
+		Doc:  "loaded language: BABE sentence biased/non-biased macro F1 (5-fold CV of the bias model; lexicon alone) and F1 of the model's words against the marked words; BASIL lexical-bias span F1 of the lexicon's words and (model_*) of the words of the bias model trained on BABE",
 		Datasets: []Dataset{
 			{Name: "babe", Marker: "eval/babe/babe_SG2.csv", Run: runLoadedBABE},
 			{Name: "basil", Marker: "eval/basil/annotations", Run: runLoadedBASIL},
@@ -122,8 +126,10 @@ func runLoadedBABE(ctx context.Context, env Env) (Result, error) {
 
 // CrossValidateBias scores sourcing.BiasModel by k-fold cross-validation
 // on rows, folds made by article (news link) so that sentences of one
-// article never sit on both sides: macro_f1 of the model, and
-// lexicon_macro_f1 of "at least one lexicon word" alone, and
+// article never sit on both sides (the folds train in parallel): macro_f1
+// of the model, lexicon_macro_f1 of "at least one lexicon word" alone,
+// word_f1 of the model's words (BiasModel.Words) against the annotators'
+// marked words and words_macro_f1 of "at least one such word", and
 // article_threshold, the loaded-words-per-1,000 density that best
 // separates mostly-biased articles (pooled sentences) from the others.
 func CrossValidateBias(ctx context.Context, rows []BABERow, k int) (map[string]float64, error) {
@@ -141,32 +147,93 @@ func CrossValidateBias(ctx context.Context, rows []BABERow, k int) (map[string]f
 	for i, l := range order {
 		fold[l] = i % k
 	}
-	var model, lexOnly confusion
-	for f := 0; f < k; f++ {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		var train []sourcing.BiasExample
-		for _, r := range rows {
-			if fold[r.Link] != f {
-				train = append(train, sourcing.BiasExample{Text: r.Text, Biased: r.Biased, Words: r.Words})
-			}
-		}
-		m := sourcing.TrainBias(train, sourcing.BiasOptions{Seed: uint64(f + 1)})
-		for _, r := range rows {
-			if fold[r.Link] != f {
-				continue
-			}
-			model.add(r.Biased, m.Prob(r.Text) >= 0.5)
-			lexOnly.add(r.Biased, len(sourcing.LoadedSpans(r.Text)) > 0)
-		}
+	type foldResult struct {
+		model, lexOnly, anyWord confusion
+		words                   BASILCounts
 	}
+	res := make([]foldResult, k)
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, max(runtime.GOMAXPROCS(0), 1))
+	for f := 0; f < k; f++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			if ctx.Err() != nil {
+				return
+			}
+			var train []sourcing.BiasExample
+			for _, r := range rows {
+				if fold[r.Link] != f {
+					train = append(train, sourcing.BiasExample{Text: r.Text, Biased: r.Biased, Words: r.Words, Group: r.Link})
+				}
+			}
+			m := sourcing.TrainBias(train, sourcing.BiasOptions{Seed: uint64(f + 1)})
+			fr := &res[f]
+			for _, r := range rows {
+				if fold[r.Link] != f {
+					continue
+				}
+				fr.model.add(r.Biased, m.Prob(r.Text) >= 0.5)
+				fr.lexOnly.add(r.Biased, len(sourcing.LoadedSpans(r.Text)) > 0)
+				pred := m.Words(r.Text)
+				fr.anyWord.add(r.Biased, len(pred) > 0)
+				fr.words.Add(r.Text, markedSpans(r.Text, r.Words), pred)
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	var model, lexOnly, anyWord confusion
+	var words BASILCounts
+	for _, fr := range res {
+		model.merge(fr.model)
+		lexOnly.merge(fr.lexOnly)
+		anyWord.merge(fr.anyWord)
+		words.merge(fr.words)
+	}
+	wm := words.Metrics()
 	return map[string]float64{
 		"macro_f1":          model.macroF1(),
 		"accuracy":          model.accuracy(),
 		"lexicon_macro_f1":  lexOnly.macroF1(),
+		"words_macro_f1":    anyWord.macroF1(),
+		"word_f1":           wm["token_f1"],
 		"article_threshold": articleThreshold(rows),
 	}, nil
+}
+
+// markedSpans returns the spans of the words of text that are among the
+// annotators' marked words (compared case-insensitively, word by word).
+func markedSpans(text string, marked []string) []article.Span {
+	mk := map[string]bool{}
+	for _, m := range marked {
+		for _, w := range strings.FieldsFunc(strings.ToLower(m), notWordRune) {
+			mk[w] = true
+		}
+	}
+	var out []article.Span
+	start := -1
+	for i, r := range text + " " {
+		if !notWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 && mk[strings.ToLower(text[start:i])] {
+			out = append(out, article.Span{Start: start, End: i})
+		}
+		start = -1
+	}
+	return out
+}
+
+func notWordRune(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '-'
 }
 
 // articleThreshold pools BABE sentences by article and returns the
@@ -237,6 +304,13 @@ func (c confusion) macroF1() float64 {
 	return (pos + neg) / 2
 }
 
+func (c *confusion) merge(o confusion) {
+	c.tp += o.tp
+	c.fp += o.fp
+	c.fn += o.fn
+	c.tn += o.tn
+}
+
 func (c confusion) accuracy() float64 { return ratio(c.tp+c.tn, c.tp+c.fp+c.fn+c.tn) }
 
 // basilLexAnnotation is the part of a BASIL annotation file the task reads.
@@ -254,9 +328,12 @@ type basilBody struct {
 }
 
 // runLoadedBASIL scores the lexicon's loaded words against BASIL's
-// lexical-bias spans, sentence by sentence. BASIL gives offsets within a
-// sentence but not which sentence: a span is placed in the first sentence
-// whose text at those offsets is the span's text. span_f1 counts a
+// lexical-bias spans, sentence by sentence, and (model_*) the words of a
+// sourcing.BiasModel trained on all of BABE's shared rows, when they are
+// in the data root. BASIL gives offsets within a
+// sentence (in characters, not bytes) but not which sentence: a span is
+// placed in the first sentence whose text at those offsets is the span's
+// text. span_f1 counts a
 // predicted span as right when it overlaps a gold span (and a gold span
 // as found when a prediction overlaps it); token_f1 compares words.
 func runLoadedBASIL(ctx context.Context, env Env) (Result, error) {
@@ -275,7 +352,16 @@ func runLoadedBASIL(ctx context.Context, env Env) (Result, error) {
 		return Result{}, fmt.Errorf("basil: %w", err)
 	}
 	sort.Strings(files)
-	var s BASILCounts
+	// the bias model's words, when BABE is there to train it on
+	var model *sourcing.BiasModel
+	if rows, err := ReadBABE(filepath.Join(env.Root, "eval", "babe", "babe_SG2.csv")); err == nil {
+		ex := make([]sourcing.BiasExample, len(rows))
+		for i, r := range rows {
+			ex[i] = sourcing.BiasExample{Text: r.Text, Biased: r.Biased, Words: r.Words, Group: r.Link}
+		}
+		model = sourcing.TrainBias(ex, sourcing.BiasOptions{Seed: 1})
+	}
+	var s, ms BASILCounts
 	for _, af := range files {
 		if err := ctx.Err(); err != nil {
 			return Result{}, err
@@ -300,17 +386,51 @@ func runLoadedBASIL(ctx context.Context, env Env) (Result, error) {
 				continue
 			}
 			for i, st := range sents {
-				if ph.Start >= 0 && ph.End <= len(st) && ph.Start < ph.End && st[ph.Start:ph.End] == ph.Txt {
-					gold[i] = append(gold[i], article.Span{Start: ph.Start, End: ph.End})
+				if sp, ok := runeSpan(st, ph.Start, ph.End); ok && st[sp.Start:sp.End] == ph.Txt {
+					gold[i] = append(gold[i], sp)
 					break
 				}
 			}
 		}
 		for i, st := range sents {
 			s.Add(st, gold[i], sourcing.LoadedSpans(st))
+			if model != nil {
+				ms.Add(st, gold[i], model.Words(st))
+			}
 		}
 	}
-	return Result{N: len(files), Metrics: s.Metrics()}, nil
+	m := s.Metrics()
+	if model != nil {
+		for k, v := range ms.Metrics() {
+			if k != "gold_spans" {
+				m["model_"+k] = v
+			}
+		}
+	}
+	return Result{N: len(files), Metrics: m}, nil
+}
+
+// runeSpan converts a span of code-point offsets into s (BASIL counts
+// characters, as Python does) to byte offsets.
+func runeSpan(s string, start, end int) (article.Span, bool) {
+	if start < 0 || start >= end {
+		return article.Span{}, false
+	}
+	sp, n := article.Span{Start: -1, End: -1}, 0
+	for i := range s {
+		if n == start {
+			sp.Start = i
+		}
+		if n == end {
+			sp.End = i
+			break
+		}
+		n++
+	}
+	if n == end && sp.End < 0 {
+		sp.End = len(s)
+	}
+	return sp, sp.Start >= 0 && sp.End >= 0
 }
 
 func readJSON(path string, v any) error {
@@ -370,6 +490,16 @@ func (c *BASILCounts) Add(sentence string, gold, pred []article.Span) {
 			c.tokFN++
 		}
 	}
+}
+
+func (c *BASILCounts) merge(o BASILCounts) {
+	c.goldSpans += o.goldSpans
+	c.goldFound += o.goldFound
+	c.predSpans += o.predSpans
+	c.predRight += o.predRight
+	c.tokTP += o.tokTP
+	c.tokFP += o.tokFP
+	c.tokFN += o.tokFN
 }
 
 // Metrics returns span_precision, span_recall, span_f1, token_f1 and

@@ -25,3 +25,18 @@ func TestPyList(t *testing.T) {
 		t.Errorf("pyList([]) = %q", got)
 	}
 }
+
+func TestRuneSpan(t *testing.T) {
+	s := "“Caves” is fierce"
+	sp, ok := runeSpan(s, 11, 17)
+	if !ok || s[sp.Start:sp.End] != "fierce" {
+		t.Errorf("runeSpan = %v %v", sp, ok)
+	}
+	sp, ok = runeSpan(s, 0, 7)
+	if !ok || s[sp.Start:sp.End] != "“Caves”" {
+		t.Errorf("runeSpan = %v %v", sp, ok)
+	}
+	if _, ok := runeSpan(s, 5, 40); ok {
+		t.Error("runeSpan past the end")
+	}
+}

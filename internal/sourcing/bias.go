@@ -10,18 +10,20 @@ import (
 type BiasExample struct {
 	Text   string
 	Biased bool
-	// Words are the words annotators marked as bias-inducing; they make
-	// a learned lexicon that the model sees as a feature. May be nil.
+	// Words are the words annotators marked as bias-inducing: the
+	// targets of the model's word scorer. May be nil.
 	Words []string
+	// Group names the document the sentence comes from (its link, say):
+	// the inner cross-validation of training never splits a group. Empty
+	// makes the example a group of its own.
+	Group string
 }
 
-// BiasModel is a sentence classifier for biased (loaded) versus neutral
-// news wording: logistic regression over hashed word, bigram and
-// lexicon features, trained by stochastic gradient descent with weight
-// decay and averaged over the epochs (the average generalizes better than
-// the last weights). It is trained at run time from the examples given;
-// parallax embeds no trained weights.
-type BiasModel struct {
+// hashedLR is logistic regression over hashed word, bigram and lexicon
+// features, trained by stochastic gradient descent with weight decay and
+// averaged over the epochs (the average generalizes better than the last
+// weights): one of BiasModel's three members.
+type hashedLR struct {
 	w       []float32
 	bias    float32
 	learned map[string]bool // words annotated as biased in the training data
@@ -29,26 +31,15 @@ type BiasModel struct {
 
 const biasBits = 20
 
-// BiasOptions are the training settings; the zero value takes defaults.
-type BiasOptions struct {
-	Epochs int     // passes over the data (default 12)
-	Rate   float64 // learning rate (default 0.005)
-	L2     float64 // weight decay of a feature's weight each time it is updated (default 1e-3)
-	Seed   uint64  // shuffling seed
-}
-
-// TrainBias trains a BiasModel on examples.
-func TrainBias(ex []BiasExample, o BiasOptions) *BiasModel {
-	if o.Epochs == 0 {
-		o.Epochs = 12
-	}
-	if o.Rate == 0 {
-		o.Rate = 0.005
-	}
-	if o.L2 == 0 {
-		o.L2 = 1e-3
-	}
-	m := &BiasModel{w: make([]float32, 1<<biasBits), learned: map[string]bool{}}
+// trainHashedLR trains a hashedLR on examples: 12 epochs, learning rate
+// 0.005, weight decay 1e-3 each time a weight is updated.
+func trainHashedLR(ex []BiasExample, seed uint64) *hashedLR {
+	const (
+		epochs = 12
+		rate0  = 0.005
+		l2     = 1e-3
+	)
+	m := &hashedLR{w: make([]float32, 1<<biasBits), learned: map[string]bool{}}
 	// the learned lexicon: words marked biased at least twice and more
 	// often in biased sentences than they occur in neutral ones
 	marked := map[string]int{}
@@ -66,13 +57,13 @@ func TrainBias(ex []BiasExample, o BiasOptions) *BiasModel {
 	for i, e := range ex {
 		feats[i] = m.features(e.Text)
 	}
-	r := rand.New(rand.NewPCG(o.Seed, 0x5eed))
+	r := rand.New(rand.NewPCG(seed, 0x5eed))
 	order := r.Perm(len(ex))
-	decay := float32(1 - o.L2)
+	decay := float32(1 - l2)
 	avg := make([]float32, len(m.w))
 	var avgBias float32
-	for ep := 0; ep < o.Epochs; ep++ {
-		rate := float32(o.Rate / (1 + float64(ep)*0.5))
+	for ep := 0; ep < epochs; ep++ {
+		rate := float32(rate0 / (1 + float64(ep)*0.5))
 		r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, i := range order {
 			p := m.prob(feats[i])
@@ -92,16 +83,19 @@ func TrainBias(ex []BiasExample, o BiasOptions) *BiasModel {
 		avgBias += m.bias
 	}
 	for k := range avg {
-		avg[k] /= float32(o.Epochs)
+		avg[k] /= epochs
 	}
-	m.w, m.bias = avg, avgBias/float32(o.Epochs)
+	m.w, m.bias = avg, avgBias/epochs
 	return m
 }
 
-// Prob returns the model's probability that a sentence is biased.
-func (m *BiasModel) Prob(sentence string) float64 { return m.prob(m.features(sentence)) }
+// logit returns the model's log-odds that a sentence is biased.
+func (m *hashedLR) logit(sentence string) float64 {
+	p := min(max(m.prob(m.features(sentence)), 1e-9), 1-1e-9)
+	return math.Log(p / (1 - p))
+}
 
-func (m *BiasModel) prob(fs []uint32) float64 {
+func (m *hashedLR) prob(fs []uint32) float64 {
 	z := float64(m.bias)
 	for _, f := range fs {
 		z += float64(m.w[f])
@@ -109,7 +103,7 @@ func (m *BiasModel) prob(fs []uint32) float64 {
 	return 1 / (1 + math.Exp(-z))
 }
 
-func (m *BiasModel) features(s string) []uint32 {
+func (m *hashedLR) features(s string) []uint32 {
 	ws := words(s)
 	low := lowers(ws)
 	fs := make([]uint32, 0, 3*len(ws)+8)

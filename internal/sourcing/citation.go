@@ -39,7 +39,10 @@ var (
 
 // Citations finds the URLs, bare domains and cited outlet names of text,
 // in text order. It never fails: text that is not a citation is skipped.
-func Citations(text string) []Citation {
+func Citations(text string) []Citation { return citations(text, words(text)) }
+
+// citations is Citations with the words of text.
+func citations(text string, ws []word) []Citation {
 	outlets := knowledge.Outlets()
 	var out []Citation
 	// taken reports whether s overlaps a citation already found; out is
@@ -85,7 +88,7 @@ func Citations(text string) []Citation {
 		i := sort.Search(len(out), func(i int) bool { return out[i].Span.Start > s.Start })
 		out = slices.Insert(out, i, c)
 	}
-	out = append(out, outletCitations(text, taken)...)
+	out = append(out, outletCitations(text, ws, taken)...)
 	sort.Slice(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
 	return out
 }
@@ -214,8 +217,7 @@ func hostOf(u string) string {
 // reporting verb ("Reuters reported"). Outlet names are often words too
 // ("Time", "Mint"), so a name in running text without such a context is
 // not taken.
-func outletCitations(text string, taken func(article.Span) bool) []Citation {
-	ws := words(text)
+func outletCitations(text string, ws []word, taken func(article.Span) bool) []Citation {
 	low := lowers(ws)
 	l := lex()
 	outlets := knowledge.Outlets()
@@ -227,7 +229,27 @@ func outletCitations(text string, taken func(article.Span) bool) []Citation {
 		if !first.mayStart(text, ws[i].start, ws[i].end) {
 			continue
 		}
-		for n := min(5, len(ws)-i); n >= 1; n-- {
+		// No span longer than the first that no name begins with is a
+		// name. Lookup also reads a span after a leading "the " without
+		// it, so such spans are checked both ways (not "the" alone, which
+		// it reads only as written).
+		maxN := min(5, len(ws)-i)
+		the := strings.EqualFold(text[ws[i].start:ws[i].end], "the")
+		for n := 1; n <= maxN; n++ {
+			s := text[ws[i].start:ws[i+n-1].end]
+			if outlets.MayBegin(s) {
+				continue
+			}
+			if the && n == 1 {
+				continue
+			}
+			if the && len(s) > 4 && strings.EqualFold(s[:4], "the ") && outlets.MayBegin(strings.TrimSpace(s[4:])) {
+				continue
+			}
+			maxN = n - 1
+			break
+		}
+		for n := maxN; n >= 1; n-- {
 			span := article.Span{Start: ws[i].start, End: ws[i+n-1].end}
 			name := text[span.Start:span.End]
 			if strings.ContainsAny(name, "\n") {

@@ -24,6 +24,7 @@ type lexicon struct {
 	citeCues     phraseSet         // citecues.tsv
 	concepts     map[string]string // word -> concept
 	tlds         map[string]bool   // top-level domains a cited domain may end in
+	subjective   map[string]string // subjective.tsv: base form -> class
 }
 
 // phraseSet holds phrases as word sequences, looked up by their first word.
@@ -75,7 +76,7 @@ func loadLexicon() (*lexicon, error) {
 		loaded: phraseSet{}, loadedClass: map[string]string{},
 		foreign: map[string]string{}, suffixes: map[string]string{},
 		placeholders: phraseSet{}, citeCues: phraseSet{}, concepts: map[string]string{},
-		tlds: map[string]bool{},
+		tlds: map[string]bool{}, subjective: map[string]string{},
 	}
 	err := eachRow("loaded.tsv", 2, func(f []string) error {
 		for _, form := range strings.Split(f[0], "|") {
@@ -135,7 +136,51 @@ func loadLexicon() (*lexicon, error) {
 		}
 		return nil
 	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachRow("subjective.tsv", 2, func(f []string) error {
+		for _, w := range strings.Split(f[0], "|") {
+			l.subjective[w] = f[1]
+		}
+		return nil
+	})
 	return l, err
+}
+
+// subjectiveClass returns the subjective.tsv class of a lowercase word,
+// trying its base form when the word is inflected, or "".
+func (l *lexicon) subjectiveClass(w string) string {
+	if c, ok := l.subjective[w]; ok {
+		return c
+	}
+	for _, suf := range []string{"s", "es", "ed", "d", "ing", "ly", "er", "est", "ness", "ally"} {
+		b, ok := strings.CutSuffix(w, suf)
+		if !ok || len(b) < 3 {
+			continue
+		}
+		if c, ok := l.subjective[b]; ok {
+			return c
+		}
+		if suf == "ing" || suf == "ed" || suf == "er" || suf == "est" {
+			if c, ok := l.subjective[b+"e"]; ok { // "raging", "raged"
+				return c
+			}
+			if n := len(b); n > 3 && b[n-1] == b[n-2] { // "slammed", "ripping"
+				if c, ok := l.subjective[b[:n-1]]; ok {
+					return c
+				}
+			}
+		}
+		if suf == "ly" || suf == "er" || suf == "est" || suf == "ed" {
+			if n := len(b); b[n-1] == 'i' { // "angrily", "happier", "bullied"
+				if c, ok := l.subjective[b[:n-1]+"y"]; ok {
+					return c
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // eachRow calls fn with the tab-separated fields of every data line of an
@@ -170,6 +215,9 @@ func eachRow(name string, cols int, fn func([]string) error) error {
 // fold lowercases s and strips the accents of Latin letters, so that
 // "Veröffentlicht" and "veroffentlicht" meet.
 func fold(s string) string {
+	if f, ok := foldASCII(s); ok {
+		return f
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -192,6 +240,31 @@ func fold(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// foldASCII returns fold(s) when s is ASCII: its lower case, s itself
+// when it has no capital letter.
+func foldASCII(s string) (string, bool) {
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return "", false
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if !upper {
+		return s, true
+	}
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return string(b), true
 }
 
 var accents = func() map[rune]rune {

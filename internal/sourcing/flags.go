@@ -2,7 +2,6 @@ package sourcing
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -84,9 +83,73 @@ func noDirectQuotes(in Input, c Counts) (Flag, bool) {
 	return f, true
 }
 
-// counterRE finds the counters that chat-style text generators glue to
-// their sources: "+9", "/+15", "+ 1", "/plus15".
-var counterRE = regexp.MustCompile(`(?:/\s?)?(?:\+\s?\d{1,3}|plus\d{1,3})\b`)
+// findCounters finds the counters that chat-style text generators glue
+// to their sources: "+9", "/+15", "+ 1", "/plus15". It returns what
+// regexp `(?:/\s?)?(?:\+\s?\d{1,3}|plus\d{1,3})\b` finds with
+// FindAllStringIndex (the tests check), scanning by hand: a match starts
+// at a '/', '+' or "plus", all ASCII.
+func findCounters(text string) [][]int {
+	var out [][]int
+	for p := 0; p < len(text); p++ {
+		c := text[p]
+		if c != '/' && c != '+' && c != 'p' {
+			continue
+		}
+		if e := counterAt(text, p); e >= 0 {
+			out = append(out, []int{p, e})
+			p = e - 1
+		}
+	}
+	return out
+}
+
+// counterAt returns the end of a counter starting at p, or -1.
+func counterAt(s string, p int) int {
+	if s[p] == '/' {
+		if q := p + 1; q < len(s) && isRESpace(s[q]) {
+			if e := counterCore(s, q+1); e >= 0 {
+				return e
+			}
+		}
+		return counterCore(s, p+1)
+	}
+	return counterCore(s, p)
+}
+
+// counterCore matches `\+\s?\d{1,3}\b|plus\d{1,3}\b` at q.
+func counterCore(s string, q int) int {
+	switch {
+	case q < len(s) && s[q] == '+':
+		if r := q + 1; r < len(s) && isRESpace(s[r]) {
+			return counterDigits(s, r+1)
+		}
+		return counterDigits(s, q+1)
+	case strings.HasPrefix(s[q:], "plus"):
+		return counterDigits(s, q+4)
+	}
+	return -1
+}
+
+// counterDigits matches `\d{1,3}\b` at r: one to three digits and no word
+// character (ASCII letter, digit or '_') after them.
+func counterDigits(s string, r int) int {
+	e := r
+	for e < len(s) && isDigitByte(s[e]) {
+		e++
+	}
+	if e == r || e-r > 3 {
+		return -1
+	}
+	if e < len(s) && (isASCIIAlnum(s[e]) || s[e] == '_') {
+		return -1
+	}
+	return e
+}
+
+// isRESpace reports whether regexp's \s matches c.
+func isRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
 
 // garbledCitations flags citation junk: reference counters glued to
 // source names or domains ("theguardian.com +9", "reuters.com/+15",
@@ -101,9 +164,9 @@ func garbledCitations(text string, ws []word, cites []Citation) (Flag, bool) {
 		byEnd[c.Span.End] = c
 	}
 	var counters [][]int
-	// counterRE needs a '+' or "plus"; most texts have neither.
+	// a counter needs a '+' or "plus"; most texts have neither.
 	if strings.Contains(text, "+") || strings.Contains(text, "plus") {
-		counters = counterRE.FindAllStringIndex(text, -1)
+		counters = findCounters(text)
 	}
 	for _, m := range counters {
 		// the token before: skip spaces back to its end

@@ -3,6 +3,7 @@ package sourcing
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/parallax-news/parallax/internal/article"
@@ -48,12 +49,7 @@ type adminMention struct {
 func inconsistency(in Input, _ []word) (Flag, bool) {
 	l := lex()
 	var ms []adminMention
-	var matches [][]int
-	// adminRE needs one of its two nouns, as written; most texts have
-	// neither, and a substring search is far cheaper than the pattern.
-	if strings.Contains(in.Text, "administration") || strings.Contains(in.Text, "government") {
-		matches = adminRE.FindAllStringSubmatchIndex(in.Text, -1)
-	}
+	matches := adminMatches(in.Text)
 	var sentences []article.Span
 	if len(matches) > 0 {
 		sentences = text.Sentences(in.Text)
@@ -110,6 +106,79 @@ func inconsistency(in Input, _ []word) (Flag, bool) {
 	f.Evidence = dedupe(f.Evidence)
 	f.Note = strings.Join(notes, "; ")
 	return f, len(f.Evidence) > 0
+}
+
+// adminMatches returns what adminRE.FindAllStringSubmatchIndex(text, -1)
+// does, running the pattern only around its nouns (the tests check). A
+// match ends at "administration" or "government" with whitespace before
+// and no word character after it, and starts in one of the two runs of
+// non-space characters before that whitespace (the name, and "the"). So
+// it lies in the window from the space before those runs to the noun,
+// where \b reads what it reads in the text; the pattern finds the same
+// in the merged windows as in the whole text.
+func adminMatches(text string) [][]int {
+	var nouns []int // noun starts and ends, in text order
+	for _, noun := range [...]string{"administration", "government"} {
+		for i := 0; ; {
+			j := strings.Index(text[i:], noun)
+			if j < 0 {
+				break
+			}
+			k := i + j
+			i = k + len(noun)
+			if k == 0 || !isRESpace(text[k-1]) || i < len(text) && (isASCIIAlnum(text[i]) || text[i] == '_') {
+				continue
+			}
+			nouns = append(nouns, k, i)
+		}
+	}
+	if len(nouns) == 0 {
+		return nil
+	}
+	if len(nouns) > 2 {
+		pairs := make([][2]int, 0, len(nouns)/2)
+		for i := 0; i < len(nouns); i += 2 {
+			pairs = append(pairs, [2]int{nouns[i], nouns[i+1]})
+		}
+		slices.SortFunc(pairs, func(a, b [2]int) int { return a[0] - b[0] })
+		nouns = nouns[:0]
+		for _, p := range pairs {
+			nouns = append(nouns, p[0], p[1])
+		}
+	}
+	var out [][]int
+	run := func(a, b int) {
+		for _, m := range adminRE.FindAllStringSubmatchIndex(text[a:b], -1) {
+			for i := range m {
+				if m[i] >= 0 {
+					m[i] += a
+				}
+			}
+			out = append(out, m)
+		}
+	}
+	wa, wb := -1, -1
+	for i := 0; i < len(nouns); i += 2 {
+		a := nouns[i]
+		for range 2 { // back over whitespace, then a run of other bytes
+			for a > 0 && isRESpace(text[a-1]) {
+				a--
+			}
+			for a > 0 && !isRESpace(text[a-1]) {
+				a--
+			}
+		}
+		if wa >= 0 && a <= wb {
+			wb = max(wb, nouns[i+1])
+			continue
+		}
+		if wa >= 0 {
+			run(wa, wb)
+		}
+		wa, wb = a, nouns[i+1]
+	}
+	run(wa, wb)
+	return out
 }
 
 // reach extends a mention to the concept word when the word follows it

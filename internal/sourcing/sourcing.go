@@ -121,7 +121,7 @@ func Score(in Input) Scorecard {
 	in.Text = text
 	in.Quotes = validQuotes(in.Quotes, len(text))
 	ws := words(text)
-	sc := Scorecard{Citations: Citations(text)}
+	sc := Scorecard{Citations: citations(text, ws)}
 	sc.Loaded = loadedSpans(text, ws)
 	own := writersOwn(in, sc.Loaded)
 	sc.Counts = counts(in, ws, len(sc.Citations), len(own))

@@ -276,6 +276,29 @@ func TestBiasModel(t *testing.T) {
 	if p := m.Prob("The governor spoke to reporters about the budget."); p >= 0.5 {
 		t.Errorf("neutral sentence p=%.2f", p)
 	}
+	s := "A shameful rant by the governor."
+	var got []string
+	for _, sp := range m.Words(s) {
+		got = append(got, s[sp.Start:sp.End])
+	}
+	if len(got) == 0 || got[0] != "shameful" {
+		t.Errorf("Words(%q) = %q, want shameful first", s, got)
+	}
+	if w := m.Words("The governor spoke to reporters."); len(w) != 0 {
+		t.Errorf("neutral sentence words %v", w)
+	}
+}
+
+func TestSubjectiveClass(t *testing.T) {
+	for w, want := range map[string]string{
+		"slammed": "emotive", "ripping": "emotive", "bullied": "emotive", "disparaging": "emotive",
+		"absurdly": "neg", "heroes": "pos", "utterly": "intensifier", "reportedly": "hedge",
+		"budget": "", "ring": "",
+	} {
+		if got := lex().subjectiveClass(w); got != want {
+			t.Errorf("subjectiveClass(%q) = %q, want %q", w, got, want)
+		}
+	}
 }
 
 func BenchmarkScore(b *testing.B) {
@@ -286,5 +309,14 @@ func BenchmarkScore(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Score(in)
+	}
+}
+
+func BenchmarkAdminMatches(b *testing.B) {
+	text := strings.Repeat(filler+"\nThe government said the Quell administration has authorized talks.\n", 4)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		adminMatches(text)
 	}
 }
