@@ -85,7 +85,11 @@ type OutletTable struct {
 	byID     map[string]*Outlet
 	byDomain map[string]*Outlet
 	domains  []string // in file order
+	labels   []int    // the number of labels of each of domains
 	index    index[outletEntry]
+	// begins holds every byte prefix of the keys of index, "e" + exact
+	// and "f" + folded, for MayBegin.
+	begins map[string]struct{}
 }
 
 // Outlets returns the table of news outlets, loading it on first use.
@@ -121,6 +125,28 @@ func (t *OutletTable) Lookup(name string) (m OutletMatch, ok bool) {
 		return OutletMatch{Candidates: append([]*Outlet(nil), e.outlets...)}, false
 	}
 	return OutletMatch{Outlet: e.outlet}, true
+}
+
+// MayBegin reports whether a name that Lookup finds without dropping a
+// leading "the" may begin with s. When it reports false, Lookup finds
+// neither s nor s followed by more text, as long as s ends in a character
+// other than a space and does not start with "the " (the keys Lookup reads
+// of s are prefixes of those of the longer name).
+func (t *OutletTable) MayBegin(s string) bool {
+	var buf [128]byte
+	b := append(buf[:0], 'f')
+	b = appendFold(b, s)
+	if _, ok := t.begins[string(b)]; ok {
+		return true
+	}
+	b = append(buf[:0], 'e')
+	if plainKey(s) {
+		b = append(b, s...)
+	} else {
+		b = append(b, exactKey(s)...)
+	}
+	_, ok := t.begins[string(b)]
+	return ok
 }
 
 // ByDomain finds the outlet a host name belongs to: a listed domain or a
@@ -168,10 +194,40 @@ func (t *OutletTable) NearestDomain(host string, maxDist int) (DomainMatch, bool
 	}
 	best := DomainMatch{Distance: maxDist + 1}
 	var rows [3][]int
-	for _, d := range t.domains {
-		s := lastLabels(h, strings.Count(d, ".")+1)
+	// count holds the bytes of s, the host's labels last compared, less
+	// those of the domain being compared; labels says how many labels s has.
+	var count [256]int
+	s, labels := "", 0
+	for i, d := range t.domains {
+		if n := t.labels[i]; n != labels {
+			for j := 0; j < len(s); j++ {
+				count[s[j]]--
+			}
+			s, labels = lastLabels(h, n), n
+			for j := 0; j < len(s); j++ {
+				count[s[j]]++
+			}
+		}
 		if n := len(s) - len(d); n > best.Distance-1 || -n > best.Distance-1 {
 			continue // the lengths alone rule out beating best
+		}
+		// The bag distance (the bytes of one left over when those of the
+		// other are taken out, the larger side) is at most the edit
+		// distance: one edit changes it by one at most.
+		extraS, extraD := len(s), 0
+		for j := 0; j < len(d); j++ {
+			if count[d[j]] > 0 {
+				extraS--
+			} else {
+				extraD++
+			}
+			count[d[j]]--
+		}
+		for j := 0; j < len(d); j++ {
+			count[d[j]]++
+		}
+		if max(extraS, extraD) > best.Distance-1 {
+			continue
 		}
 		if dist := osaDistance(s, d, best.Distance-1, &rows); dist < best.Distance {
 			best = DomainMatch{Outlet: t.byDomain[d], Domain: d, Distance: dist}
@@ -310,6 +366,7 @@ func loadOutlets(fsys fs.FS, states *StateTable) (*OutletTable, error) {
 			}
 			t.byDomain[d] = o
 			t.domains = append(t.domains, d)
+			t.labels = append(t.labels, strings.Count(d, ".")+1)
 		}
 		forms := []string{o.Name}
 		shared := []bool{false}
@@ -376,6 +433,17 @@ func loadOutlets(fsys fs.FS, states *StateTable) (*OutletTable, error) {
 	}
 	if len(t.all) == 0 {
 		errs = append(errs, errors.New("knowledge: outlets.tsv: no rows"))
+	}
+	t.begins = make(map[string]struct{})
+	for k := range t.index.exact {
+		for i := 0; i <= len(k); i++ {
+			t.begins["e"+k[:i]] = struct{}{}
+		}
+	}
+	for k := range t.index.fold {
+		for i := 0; i <= len(k); i++ {
+			t.begins["f"+k[:i]] = struct{}{}
+		}
 	}
 	return t, errors.Join(errs...)
 }

@@ -192,3 +192,67 @@ func BenchmarkNearestDomain(b *testing.B) {
 		Outlets().NearestDomain("news.reutres.com", 2)
 	}
 }
+
+// TestNearestDomainPruning checks NearestDomain against the edit distance
+// to every listed domain, without the pruning.
+func TestNearestDomainPruning(t *testing.T) {
+	tab := Outlets()
+	var rows [3][]int
+	hosts := []string{"news.reutres.com", "reuters.co", "nytimes.cm", "bbc.co.uk.example", "theguardain.com", "foxnews.org", "cnn.cm", "ap.orgg", "xinhuanet.cn", "a.b", "wsj.comm", "abcnews.go.co"}
+	for _, d := range tab.Domains() {
+		b := []byte(d)
+		b[len(b)/2] = 'q'
+		hosts = append(hosts, string(b), "x"+d, d[1:])
+	}
+	for _, h := range hosts {
+		for maxDist := range 4 {
+			got, gotOK := tab.NearestDomain(h, maxDist)
+			want := DomainMatch{Distance: maxDist + 1}
+			if o, ok := tab.ByDomain(h); ok {
+				got2, _ := tab.NearestDomain(h, maxDist)
+				if got2.Outlet != o || got2.Distance != 0 {
+					t.Errorf("NearestDomain(%q) = %+v, ByDomain finds %s", h, got2, o.ID)
+				}
+				continue
+			}
+			for _, d := range tab.domains {
+				s := lastLabels(h, strings.Count(d, ".")+1)
+				if dist := osaDistance(s, d, want.Distance-1, &rows); dist < want.Distance {
+					want = DomainMatch{Outlet: tab.byDomain[d], Domain: d, Distance: dist}
+				}
+			}
+			wantOK := want.Outlet != nil
+			if !wantOK {
+				want = DomainMatch{}
+			}
+			if got != want || gotOK != wantOK {
+				t.Errorf("NearestDomain(%q, %d) = %+v, %v; want %+v, %v", h, maxDist, got, gotOK, want, wantOK)
+			}
+		}
+	}
+}
+
+// TestMayBegin checks that MayBegin admits every beginning of every name
+// and alias, in any case, and rejects what begins none.
+func TestMayBegin(t *testing.T) {
+	tab := Outlets()
+	for _, o := range tab.All() {
+		for _, f := range append([]string{o.Name}, o.Aliases...) {
+			for _, g := range []string{f, strings.ToUpper(f), strings.ToLower(f)} {
+				if _, ok := tab.index.get(g); !ok || exactCase(f) && g != f {
+					continue
+				}
+				for i := range g {
+					if i > 0 && g[i-1] != ' ' && !tab.MayBegin(g[:i]) {
+						t.Errorf("MayBegin(%q) = false, a beginning of %q", g[:i], g)
+					}
+				}
+			}
+		}
+	}
+	for _, s := range []string{"Zzyzx", "Reuters Zzyzx", "New York Zzyzx"} {
+		if tab.MayBegin(s) {
+			t.Errorf("MayBegin(%q) = true", s)
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Type is the TimeML type of an expression.
@@ -73,7 +74,22 @@ type tables struct {
 	number  map[string]int
 	unit    map[string]Unit
 	deictic map[string]int
+	// trig maps a lower-case trigger word to the kinds of word it is
+	// (kMonth, kFull, ...); see trigger.
+	trig map[string]uint8
 }
+
+// The kinds of trigger word. A rule's match always holds a whole word of
+// each kind the rule needs, so a rule runs only on segments with them.
+const (
+	kDigit   uint8 = 1 << iota // a word starting with a digit
+	kMonth                     // a month name or abbreviation
+	kFull                      // a full month name
+	kWeekday                   // a weekday name
+	kUnit                      // a calendar unit
+	kDeictic                   // "yesterday", "now", "recently", ...
+	kAll     = kDigit | kMonth | kFull | kWeekday | kUnit | kDeictic
+)
 
 var tab = load(wordsData)
 
@@ -111,6 +127,25 @@ func load(data string) *tables {
 			}
 		}
 	}
+	t.trig = map[string]uint8{}
+	for w := range t.month {
+		t.trig[w] |= kMonth
+	}
+	for w := range t.full {
+		t.trig[w] |= kFull
+	}
+	for w := range t.weekday {
+		t.trig[w] |= kWeekday
+	}
+	for w := range t.unit {
+		t.trig[w] |= kUnit
+	}
+	for w := range t.deictic {
+		t.trig[w] |= kDeictic
+	}
+	for _, w := range []string{"now", "currently", "recently"} {
+		t.trig[w] |= kDeictic
+	}
 	return t
 }
 
@@ -138,6 +173,17 @@ type rule struct {
 	re  *regexp.Regexp
 	fn  func(s string, m []int, ref time.Time) (Timex, bool)
 	pri int
+	// need is the kinds of trigger word every match holds.
+	need uint8
+	// anchor is a kind of need whose word every match holds at most
+	// segBefore bytes after the match starts and segAfter bytes before it
+	// ends, even with the longest optional parts ("the previous fifteen
+	// weeks", "Tuesday, September 13th, 2025"): a match lies within the
+	// window segments gives that word.
+	anchor uint8
+	// before and after bound how far a match may start before its anchor
+	// word and end after it, in bytes.
+	before, after int
 }
 
 var rules = buildRules()
@@ -151,40 +197,90 @@ func buildRules() []rule {
 	ord := `(?:st|nd|rd|th)?`
 	mk := func(p string) *regexp.Regexp { return regexp.MustCompile(p) }
 	return []rule{
-		{mk(`\b(\d{4})-(\d\d)-(\d\d)\b`), isoDate, 9},
-		{mk(`\b(` + mon + `)\.? (\d{1,2})` + ord + `\b(?:,? (\d{4})\b)?`), monthDay, 8},
-		{mk(`\b(\d{1,2})` + ord + ` (?:of )?(` + mon + `)\b(?:\.?,? (\d{4})\b)?`), dayMonth, 8},
-		{mk(`\b(?:(?:early|mid|late)[- ])?(` + monFull + `),? (\d{4})\b`), monthYear, 7},
-		{mk(`(?i:\b(?:(last|next|this|coming|past) )?)(` + wd + `)\b(?:,? (` + mon + `)\.? (\d{1,2})` + ord + `\b(?:,? (\d{4})\b)?)?`), weekday, 6},
-		{mk(`(?i:\b(the (?:past|last|next|coming|previous) |(?:last|next|this|past|coming|previous|earlier this|later this) )(?:(` + num + `) )?(` + unit + `)\b)`), relUnit, 5},
-		{mk(`(?i:\b(` + num + `)[- ](` + unit + `) (ago|earlier|before|later|from now)\b)`), ago, 5},
-		{mk(`(?i:\b(` + num + `)[- ](` + unit + `)\b)`), duration, 3},
-		{mk(`(?i:\b(?:(early|mid|late|last|next|this)[- ])?)(` + monFull + `)\b`), monthAlone, 2},
-		{mk(`\b(1[6-9]\d\d|20\d\d)(s?)\b`), year, 2},
-		{mk(`(?i:\b(` + altLower(tab.deictic) + `|now|currently|recently)\b)`), deictic, 4},
+		{mk(`\b(\d{4})-(\d\d)-(\d\d)\b`), isoDate, 9, kDigit, kDigit, 0, 6},
+		{mk(`\b(` + mon + `)\.? (\d{1,2})` + ord + `\b(?:,? (\d{4})\b)?`), monthDay, 8, kMonth | kDigit, kMonth, 0, 13},
+		{mk(`\b(\d{1,2})` + ord + ` (?:of )?(` + mon + `)\b(?:\.?,? (\d{4})\b)?`), dayMonth, 8, kMonth | kDigit, kMonth, 8, 8},
+		{mk(`\b(?:(?:early|mid|late)[- ])?(` + monFull + `),? (\d{4})\b`), monthYear, 7, kFull | kDigit, kFull, 6, 6},
+		{mk(`(?i:\b(?:(last|next|this|coming|past) )?)(` + wd + `)\b(?:,? (` + mon + `)\.? (\d{1,2})` + ord + `\b(?:,? (\d{4})\b)?)?`), weekday, 6, kWeekday, kWeekday, 7, 24},
+		{mk(`(?i:\b(the (?:past|last|next|coming|previous) |(?:last|next|this|past|coming|previous|earlier this|later this) )(?:(` + num + `) )?(` + unit + `)\b)`), relUnit, 5, kUnit, kUnit, 22, 0},
+		{mk(`(?i:\b(` + num + `)[- ](` + unit + `) (ago|earlier|before|later|from now)\b)`), ago, 5, kUnit, kUnit, 8, 9},
+		{mk(`(?i:\b(` + num + `)[- ](` + unit + `)\b)`), duration, 3, kUnit, kUnit, 8, 0},
+		{mk(`(?i:\b(?:(early|mid|late|last|next|this)[- ])?)(` + monFull + `)\b`), monthAlone, 2, kFull, kFull, 6, 0},
+		{mk(`\b(1[6-9]\d\d|20\d\d)(s?)\b`), year, 2, kDigit, kDigit, 0, 1},
+		{mk(`(?i:\b(` + altLower(tab.deictic) + `|now|currently|recently)\b)`), deictic, 4, kDeictic, kDeictic, 0, 0},
 	}
 }
 
 // Find returns the temporal expressions of s in text order, resolved
 // against ref when it is not zero. Overlapping matches keep the longer.
-func Find(s string, ref time.Time) []Timex {
+func Find(s string, ref time.Time) []Timex { return findIn(s, ref, true) }
+
+// findIn is Find; without windows, every rule a segment's kinds allow runs
+// on the whole segment, as the tests check that windows does not change.
+func findIn(s string, ref time.Time, windows bool) []Timex {
 	type cand struct {
 		t   Timex
 		pri int
 	}
 	var cs []cand
-	for _, seg := range segments(s) {
+	segs, words := segments(s)
+	for _, seg := range segs {
+		ascii := true
+		for i := seg.start; i < seg.end; i++ {
+			if s[i] >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
+		}
+		kinds := seg.kinds
+		if !ascii {
+			// (?i) folds "k" and "s" with non-ASCII letters (the Kelvin
+			// sign, long s) that trigger does not read
+			kinds = kAll
+		}
+		ws := words[seg.words[0]:seg.words[1]]
 		for _, r := range rules {
-			for _, m := range r.re.FindAllStringSubmatchIndex(s[seg[0]:seg[1]], -1) {
-				for i := range m {
-					if m[i] >= 0 {
-						m[i] += seg[0]
+			if kinds&r.need != r.need {
+				continue
+			}
+			run := func(a, b int) {
+				for _, m := range r.re.FindAllStringSubmatchIndex(s[a:b], -1) {
+					for i := range m {
+						if m[i] >= 0 {
+							m[i] += a
+						}
+					}
+					if t, ok := r.fn(s, m, ref); ok {
+						t.Start, t.End = m[0], m[1]
+						cs = append(cs, cand{t, r.pri})
 					}
 				}
-				if t, ok := r.fn(s, m, ref); ok {
-					t.Start, t.End = m[0], m[1]
-					cs = append(cs, cand{t, r.pri})
+			}
+			if !ascii || !windows {
+				run(seg.start, seg.end)
+				continue
+			}
+			// Every match lies in the window of an anchor word, and the
+			// windows end where \b reads what it reads in the segment:
+			// running the rule on the merged windows of its anchor words
+			// finds what running it on the segment does.
+			a, b := -1, -1
+			for _, w := range ws {
+				if w.kinds&r.anchor == 0 {
+					continue
 				}
+				wa, wb := ruleWindow(s, w.start-r.before, w.end+r.after)
+				if a >= 0 && wa <= b {
+					b = max(b, wb)
+					continue
+				}
+				if a >= 0 {
+					run(a, b)
+				}
+				a, b = wa, wb
+			}
+			if a >= 0 {
+				run(a, b)
 			}
 		}
 	}
@@ -228,8 +324,9 @@ const (
 // words, units, digits), merged, with ends on spaces: the rules run there
 // only, since most of a text holds no temporal expression and running every
 // rule over all of it costs far more than finding the triggers.
-func segments(s string) [][2]int {
-	var segs [][2]int
+func segments(s string) ([]segment, []trigWord) {
+	var segs []segment
+	var words []trigWord
 	i := 0
 	for i < len(s) {
 		c := s[i]
@@ -241,35 +338,77 @@ func segments(s string) [][2]int {
 		for j < len(s) && isWordByte(s[j]) {
 			j++
 		}
-		if trigger(s[i:j]) {
-			a, b := max(0, i-segBefore), min(len(s), j+segAfter)
-			for a > 0 && s[a-1] != ' ' && s[a-1] != '\n' {
-				a--
-			}
-			for b < len(s) && s[b] != ' ' && s[b] != '\n' {
-				b++
-			}
-			if n := len(segs); n > 0 && a <= segs[n-1][1] {
-				segs[n-1][1] = max(segs[n-1][1], b)
+		if k := trigger(s[i:j]); k != 0 {
+			words = append(words, trigWord{i, j, k})
+			a, b := window(s, i, j)
+			if n := len(segs); n > 0 && a <= segs[n-1].end {
+				segs[n-1].end = max(segs[n-1].end, b)
+				segs[n-1].kinds |= k
+				segs[n-1].words[1] = len(words)
 			} else {
-				segs = append(segs, [2]int{a, b})
+				segs = append(segs, segment{a, b, k, [2]int{len(words) - 1, len(words)}})
 			}
 		}
 		i = j
 	}
-	return segs
+	return segs, words
+}
+
+// window returns the byte range around the word s[i:j] that a segment
+// takes: segBefore bytes before it and segAfter after, widened to a space
+// or newline.
+func window(s string, i, j int) (a, b int) {
+	a, b = max(0, i-segBefore), min(len(s), j+segAfter)
+	for a > 0 && s[a-1] != ' ' && s[a-1] != '\n' {
+		a--
+	}
+	for b < len(s) && s[b] != ' ' && s[b] != '\n' {
+		b++
+	}
+	return a, b
+}
+
+// ruleWindow widens the byte range [i, j) of s to bytes that \b reads as
+// non-word characters, or the ends of s.
+func ruleWindow(s string, i, j int) (a, b int) {
+	a, b = max(0, i), min(len(s), j)
+	for a > 0 && regexWordByte(s[a-1]) {
+		a--
+	}
+	for b < len(s) && regexWordByte(s[b]) {
+		b++
+	}
+	return a, b
+}
+
+// regexWordByte reports whether \b reads c as a word character.
+func regexWordByte(c byte) bool { return isWordByte(c) || c == '_' }
+
+// segment is a byte range of a text around trigger words, with the kinds
+// of the trigger words in it and their range in the list segments returns.
+type segment struct {
+	start, end int
+	kinds      uint8
+	words      [2]int
+}
+
+// trigWord is a trigger word: its byte span and kinds.
+type trigWord struct {
+	start, end int
+	kinds      uint8
 }
 
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
-func trigger(w string) bool {
+// trigger returns the kinds of trigger word w is, or 0 for none.
+func trigger(w string) uint8 {
 	if w[0] >= '0' && w[0] <= '9' {
-		return true
+		return kDigit
 	}
 	if len(w) > 10 {
-		return false
+		return 0
 	}
 	var buf [10]byte
 	lw := buf[:len(w)]
@@ -280,12 +419,7 @@ func trigger(w string) bool {
 		}
 		lw[i] = c
 	}
-	k := string(lw) // the compiler does not allocate for map lookups
-	_, m := tab.month[k]
-	_, wd := tab.weekday[k]
-	_, u := tab.unit[k]
-	_, d := tab.deictic[k]
-	return m || wd || u || d || k == "now" || k == "currently" || k == "recently"
+	return tab.trig[string(lw)] // the compiler does not allocate for map lookups
 }
 
 func grp(s string, m []int, i int) string {

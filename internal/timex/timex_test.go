@@ -76,6 +76,9 @@ func FuzzFind(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string, unix int64) {
 		ref := time.Unix(unix%(1<<34), 0).UTC()
+		if got, want := Find(s, ref), findIn(s, ref, false); !cmp.Equal(got, want) {
+			t.Fatalf("Find(%q) = %+v, on whole segments %+v", s, got, want)
+		}
 		last := 0
 		for _, x := range Find(s, ref) {
 			if x.Start < last || x.End <= x.Start || x.End > len(s) {
@@ -97,5 +100,35 @@ func BenchmarkFind(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Find(s, ref)
+	}
+}
+
+// TestWindows checks that running each rule on the windows of its anchor
+// words finds what running it on whole segments does, on texts dense with
+// calendar words, numbers and punctuation.
+func TestWindows(t *testing.T) {
+	vocab := strings.Fields("the past last next this coming previous earlier later a few several three fifteen " +
+		"day days week weeks month decade year years ago before from now today yesterday recently currently " +
+		"January June Sept. Sept May March Tuesday Monday of early mid late 13 4th 2025 1990s 2012 2025-06-13 99 7 " +
+		", . - _ ( ) $ é ſeptember K")
+	seps := []string{" ", " ", " ", "", "-", ", ", "\n", "_"}
+	ref := time.Date(2013, 3, 22, 0, 0, 0, 0, time.UTC)
+	x := uint64(1)
+	next := func(n int) int {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		return int(x % uint64(n))
+	}
+	for range 3000 {
+		var b strings.Builder
+		for range 5 + next(60) {
+			b.WriteString(vocab[next(len(vocab))])
+			b.WriteString(seps[next(len(seps))])
+		}
+		s := b.String()
+		if got, want := Find(s, ref), findIn(s, ref, false); !cmp.Equal(got, want) {
+			t.Fatalf("Find(%q) = %+v, on whole segments %+v", s, got, want)
+		}
 	}
 }
