@@ -93,8 +93,18 @@ func TagSentence(dst []Tag, words []string) []Tag {
 func (m *Model) TagSentence(dst []Tag, words []string) []Tag { return tagWith(m.m, dst, words) }
 
 func tagWith(m *perceptron.Model, dst []Tag, words []string) []Tag {
-	ws := prepare(words)
-	var feats []uint64
+	buf, _ := wordPool.Get().(*[]word)
+	if buf == nil {
+		buf = new([]word)
+	}
+	ws := prepareInto((*buf)[:0], words)
+	defer func() {
+		clear(ws) // the strings of this sentence
+		*buf = ws[:0]
+		wordPool.Put(buf)
+	}()
+	var fbuf [24]uint64
+	feats := fbuf[:0]
 	var s [numTags]float32
 	p1, p2 := Unknown, Unknown
 	for i := range ws {
@@ -132,14 +142,19 @@ type wordShape struct {
 	n uint8
 }
 
-func prepare(words []string) []word {
-	out := make([]word, len(words))
-	for i, w := range words {
+func prepare(words []string) []word { return prepareInto(nil, words) }
+
+// prepareInto appends what the features know of words to dst.
+func prepareInto(dst []word, words []string) []word {
+	for _, w := range words {
 		l := strings.ToLower(w)
-		out[i] = word{form: w, lower: l, shape: shape(w), common: knowledge.CommonWord(l)}
+		dst = append(dst, word{form: w, lower: l, shape: shape(w), common: knowledge.CommonWord(l)})
 	}
-	return out
+	return dst
 }
+
+// wordPool keeps the buffers of prepared words between sentences.
+var wordPool sync.Pool
 
 // shape maps each run of upper-case letters to X, of lower-case letters to
 // x, of digits to d and of another character to itself (* beyond ASCII),

@@ -10,6 +10,7 @@ import (
 
 	"github.com/parallax-news/parallax/internal/article"
 	"github.com/parallax-news/parallax/internal/entity"
+	"github.com/parallax-news/parallax/internal/knowledge"
 	"github.com/parallax-news/parallax/internal/perceptron"
 	"github.com/parallax-news/parallax/internal/pos"
 	"github.com/parallax-news/parallax/internal/text"
@@ -72,6 +73,7 @@ func extract(t string, ents *entity.Doc, m tagger) []Quote {
 	quotes = d.splitSentences(quotes)
 	quotes = d.dashQuotes(quotes)
 	quotes = d.contextQuotes(quotes)
+	quotes = d.trailingAttributions(quotes)
 	for i := range quotes {
 		quotes[i].Source = d.trimSource(quotes[i].Source)
 		d.resolve(&quotes[i], ents)
@@ -84,6 +86,7 @@ func extract(t string, ents *entity.Doc, m tagger) []Quote {
 	}
 	sortQuotes(quotes)
 	d.inheritSpeakers(quotes)
+	d.pronounSpeakers(quotes, ents)
 	quotes = d.partials(quotes)
 	sortQuotes(quotes)
 	return quotes
@@ -124,18 +127,30 @@ func (d *docFeatures) kindOf(content []article.Span) Kind {
 }
 
 // shareSources gives a cue without a source the source of the cue before
-// it in the same sentence: "X said ... and warned that ...".
+// it in the same sentence: "X said ... and warned that ...". A participle
+// after a comma ("X said ..., warning that ...") takes that source even
+// when the tagger gave it one from another sentence: its subject is the
+// main clause's.
 func (d *docFeatures) shareSources(quotes []Quote) {
 	for i := 1; i < len(quotes); i++ {
 		q, p := &quotes[i], &quotes[i-1]
-		if q.Source.Len() > 0 || q.Cue.Len() == 0 || p.Source.Len() == 0 || p.Cue.Len() == 0 {
+		if q.Cue.Len() == 0 || p.Source.Len() == 0 || p.Cue.Len() == 0 {
 			continue
 		}
 		a, b := tokIndex(d.toks, p.Cue.Start), tokIndex(d.toks, q.Cue.Start)
-		if d.sent[a] == d.sent[b] && p.Cue.Start < q.Cue.Start {
+		if d.sent[a] != d.sent[b] || p.Cue.Start >= q.Cue.Start {
+			continue
+		}
+		if q.Source.Len() == 0 || d.participle(b) && d.sent[tokIndex(d.toks, q.Source.Start)] != d.sent[b] {
 			q.Source = p.Source
 		}
 	}
+}
+
+// participle reports whether the cue word at token i is a present
+// participle right after a comma: "..., suggesting that ...".
+func (d *docFeatures) participle(i int) bool {
+	return i > 0 && d.lower[i-1] == "," && len(d.lower[i]) > 4 && strings.HasSuffix(d.lower[i], "ing")
 }
 
 // trimSource cuts what the tagger let into a source's edges: a clitic
@@ -408,6 +423,100 @@ func (d *docFeatures) inheritSpeakers(quotes []Quote) {
 	}
 }
 
+// pronounSpeakers gives a quote whose source is "he" or "she" that the
+// entity stage could not resolve (its window counts the sentences of the
+// quotations between, and a long quotation outruns it) the speaker of the
+// nearest quote before it, when that speaker is a person, no other person
+// is named between the two, the paragraphs are at most two apart, and the
+// person is not referred to by the other pronoun elsewhere.
+func (d *docFeatures) pronounSpeakers(quotes []Quote, ents *entity.Doc) {
+	for i := range quotes {
+		q := &quotes[i]
+		if q.Speaker >= 0 || q.Anonymous || q.Source.Len() == 0 || len(q.Content) == 0 {
+			continue
+		}
+		g := pronounGender(strings.ToLower(q.Source.In(d.text)))
+		if g == 0 {
+			continue
+		}
+		for j := i - 1; j >= max(0, i-64); j-- { // bounded on a text of a thousand quotes
+			p := &quotes[j]
+			if len(p.Content) == 0 || p.Speaker < 0 {
+				continue
+			}
+			here, there := d.para[tokIndex(d.toks, q.Source.Start)], d.para[tokIndex(d.toks, p.Content[0].Start)]
+			if here-there > 2 || p.Content[0].Start >= q.Source.Start {
+				break
+			}
+			if e := p.Speaker; ents.Entities[e].Kind == entity.Person && !otherPerson(ents, e, p.Content[0].Start, q.Source.Start) && !pronounClash(d.text, ents, e, g) {
+				q.Speaker = e
+			}
+			break
+		}
+	}
+}
+
+// pronounGender is 'm' for he, 'f' for she, else 0.
+func pronounGender(w string) byte {
+	switch w {
+	case "he":
+		return 'm'
+	case "she":
+		return 'f'
+	}
+	return 0
+}
+
+// otherPerson reports whether a person other than e is named (not by a
+// pronoun) between offsets from and to.
+func otherPerson(ents *entity.Doc, e, from, to int) bool {
+	ms := ents.Mentions // in text order
+	lo, _ := slices.BinarySearchFunc(ms, from, func(m entity.Mention, off int) int { return m.Start - off })
+	for _, m := range ms[lo:] {
+		if m.Start >= to {
+			break
+		}
+		if m.End <= to && m.Kind == entity.Person && m.Form != entity.Pronoun && m.Entity != e {
+			return true
+		}
+	}
+	return false
+}
+
+// pronounClash reports whether the text refers to person e by the pronoun
+// or courtesy title of the other gender than g.
+func pronounClash(t string, ents *entity.Doc, e int, g byte) bool {
+	for _, ti := range ents.Entities[e].Titles {
+		switch strings.ToLower(strings.TrimSuffix(ti, ".")) {
+		case "mr", "sir", "lord":
+			if g != 'm' {
+				return true
+			}
+		case "mrs", "ms", "miss", "madam", "dame", "lady":
+			if g != 'f' {
+				return true
+			}
+		}
+	}
+	for _, k := range ents.Entities[e].Mentions {
+		m := ents.Mentions[k]
+		if m.Form != entity.Pronoun {
+			continue
+		}
+		var mg byte
+		switch strings.ToLower(m.In(t)) {
+		case "he", "him", "his", "himself":
+			mg = 'm'
+		case "she", "her", "hers", "herself":
+			mg = 'f'
+		}
+		if mg != 0 && mg != g {
+			return true
+		}
+	}
+	return false
+}
+
 // partials adds, for each reported quote that holds quoted words, a
 // Partial quote of each quotation inside it, with the same cue and
 // speaker; the reported quote becomes Reported.
@@ -520,4 +629,197 @@ func (q *Quote) Words(t string) string {
 		}))
 	}
 	return b.String()
+}
+
+// trailingAttributions adds the reported speech the tagger missed in a
+// sentence that ends with its attribution after a comma, the commonest
+// shape of attribution in news: "..., he said.", "..., officials said
+// Tuesday.", "..., said Jane Doe, the mayor.", "..., according to the
+// report.", and one that begins with it: "According to the report, ...".
+// The content is the sentence up to that comma (at least four
+// words); a quote the tagger found inside it stays, as a nested one
+// ("..., North Korea might judge that ..., Jackson said."), unless it
+// already has this cue.
+func (d *docFeatures) trailingAttributions(quotes []Quote) []Quote {
+	cues := make([]article.Span, 0, len(quotes))
+	for _, q := range quotes {
+		if q.Cue.Len() > 0 {
+			cues = append(cues, q.Cue)
+		}
+	}
+	slices.SortFunc(cues, func(a, b article.Span) int { return a.Start - b.Start })
+	for from := 0; from < len(d.toks); {
+		to := from
+		for to < len(d.toks) && d.sent[to] == d.sent[from] {
+			to++
+		}
+		if q, ok := d.trailing(from, to); ok && !overlapsAny(cues, q.Cue) {
+			quotes = append(quotes, q)
+		}
+		from = to
+	}
+	return quotes
+}
+
+// overlapsAny reports whether s overlaps one of spans, sorted by start:
+// only those that start before s ends can, and of those, cues being a few
+// words long, only the last few.
+func overlapsAny(spans []article.Span, s article.Span) bool {
+	i, _ := slices.BinarySearchFunc(spans, s.End, func(c article.Span, end int) int { return c.Start - end })
+	for j := i - 1; j >= 0 && j >= i-8; j-- {
+		if spans[j].Overlaps(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// trailing matches the attribution at the end of the sentence of tokens
+// [from, to).
+func (d *docFeatures) trailing(from, to int) (Quote, bool) {
+	end := to
+	for end > from && (d.toks[end-1].Kind == text.Quote || d.lower[end-1] == "." || d.lower[end-1] == "!") {
+		end--
+	}
+	if end == to || end-from < 7 || d.qdepth[from] > 0 {
+		return Quote{}, false
+	}
+	// "According to the report, ..."
+	if d.lower[from] == "according" && d.lower[from+1] == "to" {
+		for c := from + 3; c < end && c <= from+14; c++ {
+			if d.lower[c] != "," {
+				continue
+			}
+			if end-(c+1) < 4 {
+				break
+			}
+			span := func(a, b int) article.Span { return article.Span{Start: d.toks[a].Start, End: d.toks[b-1].End} }
+			return Quote{Kind: Reported, Content: []article.Span{span(c+1, end)}, Cue: span(from, from+2), Source: span(from+2, c), Speaker: -1, Parent: -1, Continues: -1}, true
+		}
+	}
+	// "New figures released Tuesday show ...": a record's finding.
+	for v := from + 1; v < end && v <= from+8; v++ {
+		if d.lower[v] == "," || d.qdepth[v] > 0 {
+			break
+		}
+		if !findingVerb(d.lower[v]) || !slices.ContainsFunc(d.lower[max(from, v-3):v], recordNoun) || end-(v+1) < 4 {
+			continue
+		}
+		span := func(a, b int) article.Span { return article.Span{Start: d.toks[a].Start, End: d.toks[b-1].End} }
+		return Quote{Kind: Reported, Content: []article.Span{span(v+1, end)}, Cue: span(v, v+1), Source: span(from, v), Speaker: -1, Parent: -1, Continues: -1}, true
+	}
+	// A comma at depth zero with at most 12 tokens after it, the last
+	// first: "..., said Jane Doe, the mayor." has the attribution after
+	// the one before.
+	for comma := end - 1; comma > from+3 && comma >= end-12; comma-- {
+		if d.lower[comma] == "," && d.qdepth[comma] == 0 {
+			if q, ok := d.attributionAfter(from, comma, end); ok {
+				return q, true
+			}
+		}
+	}
+	return Quote{}, false
+}
+
+// attributionAfter matches the attribution in tokens (comma, end) of a
+// sentence starting at token from.
+func (d *docFeatures) attributionAfter(from, comma, end int) (Quote, bool) {
+	for i := from; i < comma; i++ {
+		if d.qdepth[i] > 0 {
+			return Quote{}, false // a quotation: the tagger's business
+		}
+	}
+	span := func(a, b int) article.Span { return article.Span{Start: d.toks[a].Start, End: d.toks[b-1].End} }
+	q := Quote{Kind: Reported, Content: []article.Span{span(from, comma)}, Speaker: -1, Parent: -1, Continues: -1}
+	k := comma + 1
+	// ", according to the report."
+	if k+2 < end && d.lower[k] == "according" && d.lower[k+1] == "to" {
+		q.Cue, q.Source = span(k, k+2), span(k+2, end)
+		return q, true
+	}
+	// ", said Jane Doe[, the mayor]."
+	if v, ok := knowledge.Cue(d.lower[k]); ok && v.Class == knowledge.CueSpeech && v.Inverted && pastOrPresent(d.lower[k]) && k+1 < end && unicode.IsUpper(firstRune(d.toks[k+1].In(d.text))) {
+		e := k + 1
+		for e < end && d.lower[e] != "," {
+			e++
+		}
+		if e-(k+1) > 5 {
+			return Quote{}, false
+		}
+		q.Cue, q.Source = span(k, k+1), span(k+1, e)
+		return q, true
+	}
+	// ", he said[ Tuesday | in a statement]."
+	for c := k + 1; c < end && c <= k+6; c++ {
+		v, ok := knowledge.Cue(d.lower[c])
+		if !ok || v.Class != knowledge.CueSpeech || !pastOrPresent(d.lower[c]) {
+			continue
+		}
+		src := d.toks[k].In(d.text)
+		if !unicode.IsUpper(firstRune(src)) && !subjectPronoun(d.lower[k]) && d.lower[k] != "the" && d.lower[k] != "a" && d.lower[k] != "officials" {
+			return Quote{}, false
+		}
+		for i := k; i < c; i++ {
+			if d.toks[i].Kind != text.Word && d.lower[i] != "." && d.lower[i] != "'s" && d.lower[i] != "’s" {
+				return Quote{}, false
+			}
+		}
+		if !trailingAdjunct(d.lower[c+1 : end]) {
+			return Quote{}, false
+		}
+		q.Cue, q.Source = span(c, c+1), span(k, c)
+		return q, true
+	}
+	return Quote{}, false
+}
+
+// findingVerb reports whether w is a finite verb by which a record
+// states a finding: "show", "suggested", "indicates".
+func findingVerb(w string) bool {
+	switch w {
+	case "show", "shows", "showed", "suggest", "suggests", "suggested", "indicate", "indicates", "indicated", "find", "finds", "found", "reveal", "reveals", "revealed", "confirm", "confirms", "confirmed":
+		return true
+	}
+	return false
+}
+
+// recordNoun reports whether w names a record that can state a finding:
+// "polls", "data", "documents".
+func recordNoun(w string) bool {
+	switch w {
+	case "poll", "polls", "survey", "surveys", "data", "record", "records", "document", "documents", "figures", "numbers", "study", "studies", "report", "reports", "analysis", "statistics", "research", "filings", "emails", "estimates":
+		return true
+	}
+	return false
+}
+
+// pastOrPresent reports whether a reporting verb's form is a finite one
+// that ends an attribution: "said", "says", not "saying" or "say".
+func pastOrPresent(w string) bool {
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") || w == "said" || w == "told" || w == "wrote" || w == "spoke"
+}
+
+// trailingAdjunct reports whether the words after a trailing cue are
+// nothing or a short time or manner adjunct: "Tuesday", "on Monday",
+// "in a statement", "last week".
+func trailingAdjunct(ws []string) bool {
+	switch len(ws) {
+	case 0:
+		return true
+	case 1:
+		return weekdayOrNow(ws[0])
+	case 2:
+		return (ws[0] == "on" || ws[0] == "last" || ws[0] == "this" || ws[0] == "late" || ws[0] == "early") && (weekdayOrNow(ws[1]) || ws[1] == "week" || ws[1] == "month")
+	case 3:
+		return ws[0] == "in" && (ws[1] == "a" || ws[1] == "an") && (ws[2] == "statement" || ws[2] == "interview" || ws[2] == "email" || ws[2] == "e-mail")
+	}
+	return false
+}
+
+func weekdayOrNow(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "earlier", "later":
+		return true
+	}
+	return false
 }

@@ -40,6 +40,16 @@ type docFeatures struct {
 	paras  []tokRange // token ranges of paragraphs
 	sents  []tokRange
 	quotes []quotation
+	statCache
+}
+
+// statCache holds every token's static features (tokenFeatures), token
+// i's from statOff[i] to statOff[i+1], with where its label-dependent
+// features go; empty until the first pass needs them.
+type statCache struct {
+	stat      []uint64
+	statOff   []int32
+	statSlots []dynSlots
 }
 
 type tokRange struct{ from, to int }
@@ -355,6 +365,37 @@ func bucket(d int) int {
 // features appends the features of token i given the labels already
 // chosen for the two tokens before it.
 func (d *docFeatures) features(dst []uint64, i int, prev, prev2 label) []uint64 {
+	start := len(dst)
+	dst, slots := d.static(dst, i)
+	d.fill(dst[start:], i, slots, prev, prev2)
+	return dst
+}
+
+// Where the features that depend on the labels before a token stand in
+// its feature vector: the first five always, the others when the token
+// has them (dynSlots).
+const (
+	atQPrev = 12 + iota
+	_
+	_
+	atEntPrev
+	atPrev
+	atPrev2
+	atPrevW
+)
+
+// dynSlots holds the positions in a token's feature vector of the
+// label-dependent features it has besides the fixed ones (-1: none).
+type dynSlots struct{ cueLQ, cueRQ, posPrev, quoteCueW int8 }
+
+// static appends the features of token i with a zero in place of each
+// feature that depends on the labels before it, which fill computes, and
+// returns where those stand. static depends on the text alone, so both
+// passes share its result (tokenFeatures).
+func (d *docFeatures) static(dst []uint64, i int) ([]uint64, dynSlots) {
+	slots := dynSlots{-1, -1, -1, -1}
+	start := len(dst)
+	at := func() int8 { return int8(len(dst) - start) }
 	w := d.word(i)
 	q := int(d.qstate[i])
 	dst = append(dst,
@@ -370,13 +411,13 @@ func (d *docFeatures) features(dst []uint64, i int, prev, prev2 label) []uint64 
 		hash(fShape, shape(d.toks[i].In(d.text))),
 		hashN(fCue0, int(d.cue[i])),
 		hashN(fQ, q),
-		hashN(fQPrev, q, int(prev)),
+		0, // atQPrev
 		hashN(fQDepth, min(int(d.qdepth[i]), 3), q),
 		hashN(fEnt, int(d.ent[i])),
-		hashN(fEntPrev, int(d.ent[i]), int(prev)),
-		hashN(fPrev, int(prev)),
-		hashN(fPrev2, int(prev), int(prev2)),
-		hash(fPrevW, string(rune('A'+prev)), w),
+		0, // atEntPrev
+		0, // atPrev
+		0, // atPrev2
+		0, // atPrevW
 		hashN(fQuoteCue, int(d.quoteCue[i]>>8), bucket(int(d.quoteCue[i]&0x7f)), int(d.quoteCue[i]&0x80)),
 	)
 	if i > 0 {
@@ -391,21 +432,21 @@ func (d *docFeatures) features(dst []uint64, i int, prev, prev2 label) []uint64 
 	l, r := int(d.cueLeft[i]), int(d.cueRight[i])
 	if l >= 0 {
 		dist := bucket(i - l)
-		dst = append(dst,
-			hashN(fCueL, int(d.cue[l]), dist),
-			hashN(fCueLQ, int(d.cue[l]), dist, q, int(prev)),
-			hash(fCueLW, d.lower[l], string(rune('0'+dist))))
+		dst = append(dst, hashN(fCueL, int(d.cue[l]), dist))
+		slots.cueLQ = at()
+		dst = append(dst, 0, hash(fCueLW, d.lower[l], string(rune('0'+dist))))
 	}
 	if r >= 0 {
 		dist := bucket(r - i)
-		dst = append(dst,
-			hashN(fCueR, int(d.cue[r]), dist),
-			hashN(fCueRQ, int(d.cue[r]), dist, q, int(prev)),
-			hash(fCueRW, d.lower[r], string(rune('0'+dist))))
+		dst = append(dst, hashN(fCueR, int(d.cue[r]), dist))
+		slots.cueRQ = at()
+		dst = append(dst, 0, hash(fCueRW, d.lower[r], string(rune('0'+dist))))
 	}
 	dst = append(dst, hashN(fCueBoth, boolInt(l >= 0), boolInt(r >= 0), q))
 	p0 := int(d.pos[i])
-	dst = append(dst, hashN(fPos, p0), hashN(fPosCue, p0, int(d.cue[i])), hashN(fPosPrev, p0, int(prev)))
+	dst = append(dst, hashN(fPos, p0), hashN(fPosCue, p0, int(d.cue[i])))
+	slots.posPrev = at()
+	dst = append(dst, 0)
 	if i > 0 {
 		dst = append(dst, hashN(fPosM1, int(d.pos[i-1]), p0))
 	}
@@ -430,8 +471,54 @@ func (d *docFeatures) features(dst []uint64, i int, prev, prev2 label) []uint64 
 	p := d.paras[d.para[i]]
 	dst = append(dst, hashN(fParaQ, int(d.qstate[p.from]), boolInt(d.sent[i] == d.sent[p.from])))
 	if d.quoteCue[i] != 0 {
-		dst = append(dst, hashN(fQuoteCueW, int(d.quoteCue[i]>>8), q, int(prev)))
+		slots.quoteCueW = at()
+		dst = append(dst, 0)
 	}
+	return dst, slots
+}
+
+// fill sets the features of token i that depend on the labels chosen for
+// the two tokens before it in v, its vector from static.
+func (d *docFeatures) fill(v []uint64, i int, slots dynSlots, prev, prev2 label) {
+	q := int(d.qstate[i])
+	v[atQPrev] = hashN(fQPrev, q, int(prev))
+	v[atEntPrev] = hashN(fEntPrev, int(d.ent[i]), int(prev))
+	v[atPrev] = hashN(fPrev, int(prev))
+	v[atPrev2] = hashN(fPrev2, int(prev), int(prev2))
+	v[atPrevW] = hash(fPrevW, string(rune('A'+prev)), d.word(i))
+	if slots.cueLQ >= 0 {
+		l := int(d.cueLeft[i])
+		v[slots.cueLQ] = hashN(fCueLQ, int(d.cue[l]), bucket(i-l), q, int(prev))
+	}
+	if slots.cueRQ >= 0 {
+		r := int(d.cueRight[i])
+		v[slots.cueRQ] = hashN(fCueRQ, int(d.cue[r]), bucket(r-i), q, int(prev))
+	}
+	if slots.posPrev >= 0 {
+		v[slots.posPrev] = hashN(fPosPrev, int(d.pos[i]), int(prev))
+	}
+	if slots.quoteCueW >= 0 {
+		v[slots.quoteCueW] = hashN(fQuoteCueW, int(d.quoteCue[i]>>8), q, int(prev))
+	}
+}
+
+// tokenFeatures appends the features of token i as features does, from
+// the static features of every token, computed once for both passes.
+func (d *docFeatures) tokenFeatures(dst []uint64, i int, prev, prev2 label) []uint64 {
+	if len(d.statOff) == 0 {
+		d.statOff = append(d.statOff[:0], 0)
+		d.statSlots = d.statSlots[:0]
+		d.stat = d.stat[:0]
+		for k := range d.toks {
+			var sl dynSlots
+			d.stat, sl = d.static(d.stat, k)
+			d.statSlots = append(d.statSlots, sl)
+			d.statOff = append(d.statOff, int32(len(d.stat)))
+		}
+	}
+	start := len(dst)
+	dst = append(dst, d.stat[d.statOff[i]:d.statOff[i+1]]...)
+	d.fill(dst[start:], i, d.statSlots[i], prev, prev2)
 	return dst
 }
 

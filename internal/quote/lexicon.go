@@ -101,8 +101,9 @@ func (d *docFeatures) mediumAt(i, end int) (int, bool) {
 	if v, ok := knowledge.Cue(d.lower[i]); ok && v.Object {
 		return i + 1, true
 	}
-	var words []string
-	for k := i; k < end && len(words) < 8; k++ {
+	var buf [8]string
+	words := buf[:0]
+	for k := i; k < end && len(words) < len(buf); k++ {
 		if d.toks[k].Kind != text.Word {
 			break
 		}

@@ -8,6 +8,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/parallax-news/parallax/internal/article"
 	"github.com/parallax-news/parallax/internal/text"
 )
@@ -334,10 +336,7 @@ func TestDashTrims(t *testing.T) {
 func TestTrimSource(t *testing.T) {
 	const txt = "She’ll go. The nurses who left. Many were older, she said. Mr. Kamin agreed."
 	d := newDocFeatures(txt, analyzeEntities(txt))
-	sp := func(sub string) article.Span {
-		i := strings.Index(txt, sub)
-		return article.Span{Start: i, End: i + len(sub)}
-	}
+	sp := func(sub string) article.Span { return spanOf(txt, sub) }
 	for _, c := range []struct{ in, want string }{
 		{"She’ll", "She"},
 		{"The nurses who", "The nurses"},
@@ -349,4 +348,127 @@ func TestTrimSource(t *testing.T) {
 			t.Errorf("trimSource(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
+}
+
+// TestParticipleSource checks that a participle after a comma takes the
+// source of the clause before it, even when the tagger gave it a name
+// from the next sentence, and that a cue of its own keeps its source.
+func TestParticipleSource(t *testing.T) {
+	const txt = "Jorge Almeida said the talks had stalled, suggesting that a deal was unlikely. Harbor Sources listed the ships. Maria Lopez said prices rose, and Carl Weber warned that they would fall."
+	d := newDocFeatures(txt, analyzeEntities(txt))
+	sp := func(sub string) article.Span { return spanOf(txt, sub) }
+	qs := []Quote{
+		{Cue: sp("said the"), Source: sp("Jorge Almeida"), Content: []article.Span{sp("the talks had stalled")}},
+		{Cue: sp("suggesting"), Source: sp("Harbor Sources"), Content: []article.Span{sp("that a deal was unlikely")}},
+		{Cue: sp("said prices"), Source: sp("Maria Lopez"), Content: []article.Span{sp("prices rose")}},
+		{Cue: sp("warned"), Source: sp("Carl Weber"), Content: []article.Span{sp("that they would fall")}},
+	}
+	for i := range qs {
+		qs[i].Cue.End = qs[i].Cue.Start + strings.IndexByte(qs[i].Cue.In(txt)+" ", ' ')
+	}
+	d.shareSources(qs)
+	for i, want := range []string{"Jorge Almeida", "Jorge Almeida", "Maria Lopez", "Carl Weber"} {
+		if got := qs[i].Source.In(txt); got != want {
+			t.Errorf("quote %d (%s): source %q, want %q", i, qs[i].Cue.In(txt), got, want)
+		}
+	}
+}
+
+// TestPronounAfterLongQuote checks that "he" after a quotation too long
+// for the entity stage's pronoun window is the speaker of the quotation
+// before, and that a person named between them, or a pronoun of the
+// other gender, blocks it.
+func TestPronounAfterLongQuote(t *testing.T) {
+	const long = "“Traffic fell sharply this winter,” said Jorge Almeida, the port director. “We lost ships. We lost crews. We lost money. We lost time. We lost trust.”\n"
+	for _, c := range []struct {
+		name, txt, sub, want string
+	}{
+		{"resolved", long + "He added that the port would reopen in May.", "reopen in May", "Almeida"},
+		{"other person between", long + "Carla Mendes, a union leader, was not there.\nHe added that the port would reopen in May.", "reopen in May", ""},
+		{"other gender", strings.Replace(long, "the port director.", "the port director, in his office.", 1) + "She added that the port would reopen in May.", "reopen in May", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := Analyze(c.txt)
+			q := find(t, c.txt, d, c.sub)
+			if q == nil {
+				t.Fatalf("no quote holding %q", c.sub)
+			}
+			got := speaker(d, q)
+			if c.want == "" && strings.Contains(got, "Almeida") || c.want != "" && !strings.Contains(got, c.want) {
+				t.Errorf("speaker %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+// TestNameBeforeUnnamedHead checks that a descriptor of unnamed sources
+// after a person's name ("Jane Doe's aides") makes the source anonymous,
+// while an apposition ("Jane Doe, the union spokeswoman") keeps the
+// person.
+func TestNameBeforeUnnamedHead(t *testing.T) {
+	const txt = "Talks on the harbour resumed on Monday.\n" +
+		"“The harbour will reopen in May,” Jorge Almeida’s aides said.\n" +
+		"“We are ready to sign,” said Jorge Almeida, a spokesman for the port.\n" +
+		"“Nothing has been decided,” Carla Mendes, the union spokeswoman, said.\n" +
+		"“The vote is on Friday,” Mendes campaign advisers said.\n"
+	d := Analyze(txt)
+	for _, c := range []struct {
+		sub  string
+		anon bool
+		want string
+	}{
+		{"reopen in May", true, ""},
+		{"ready to sign", false, "Jorge Almeida"},
+		{"Nothing has been decided", false, "Carla Mendes"},
+		{"vote is on Friday", true, ""},
+	} {
+		q := find(t, txt, d, c.sub)
+		if q == nil {
+			t.Errorf("%q: no quote", c.sub)
+			continue
+		}
+		if q.Anonymous != c.anon || !c.anon && speaker(d, q) != c.want {
+			t.Errorf("%q: anonymous %v, speaker %q; want %v, %q", c.sub, q.Anonymous, speaker(d, q), c.anon, c.want)
+		}
+	}
+}
+
+// TestTrailingAttribution checks the sentences that end with their
+// attribution after a comma: the content is the sentence up to the comma,
+// the source and cue follow; a sentence without that shape adds nothing.
+func TestTrailingAttribution(t *testing.T) {
+	const txt = "The harbour reopened on Monday after a three-week strike.\n" +
+		"Exports of grain fell by a third over the summer, the ministry said Tuesday.\n" +
+		"Two of the five cranes still need repairs before winter, said Jorge Almeida, the port director.\n" +
+		"The strike cost the region more than a million euros, according to the chamber of commerce.\n" +
+		"Ships waited outside the harbour for days, and the crews grew restless.\n" +
+		"According to the port authority, nine ships left for other ports.\n" +
+		"Customs records released Friday show that most of the grain went by rail.\n"
+	d := newDocFeatures(txt, analyzeEntities(txt))
+	got := map[string][2]string{}
+	for _, q := range d.trailingAttributions(nil) {
+		got[q.Content[0].In(txt)] = [2]string{q.Cue.In(txt), q.Source.In(txt)}
+	}
+	want := map[string][2]string{
+		"Exports of grain fell by a third over the summer":        {"said", "the ministry"},
+		"Two of the five cranes still need repairs before winter": {"said", "Jorge Almeida"},
+		"The strike cost the region more than a million euros":    {"according to", "the chamber of commerce"},
+		"nine ships left for other ports":                         {"According to", "the port authority"},
+		"that most of the grain went by rail":                     {"show", "Customs records released Friday"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("trailing attributions (-want +got):\n%s", diff)
+	}
+	// The tagger's cue is not added twice.
+	said := strings.Index(txt, "said Tuesday")
+	have := []Quote{{Cue: article.Span{Start: said, End: said + 4}}}
+	if n := len(d.trailingAttributions(have)); n != 5 {
+		t.Errorf("with the tagger's cue: %d quotes, want 5 (1 + 4 added)", n)
+	}
+}
+
+// spanOf is the span of the first occurrence of sub in txt.
+func spanOf(txt, sub string) article.Span {
+	i := strings.Index(txt, sub)
+	return article.Span{Start: i, End: i + len(sub)}
 }

@@ -17,12 +17,14 @@ import (
 func (d *docFeatures) resolve(q *Quote, ents *entity.Doc) {
 	q.Speaker = -1
 	if q.Source.Len() > 0 {
-		var rank int
-		q.Speaker, rank = speakerIn(q.Source, ents)
+		var rank, end int
+		q.Speaker, rank, end = speakerIn(q.Source, ents)
 		// Unless a person is named, a descriptor of unnamed sources makes
 		// the source anonymous, whatever state or organization it belongs
-		// to ("an unnamed Iranian diplomat", "U.S. officials").
-		if rank < rankPerson && d.anonymous(q.Source) {
+		// to ("an unnamed Iranian diplomat", "U.S. officials"). So does
+		// one after the person's name: the person is whose they are, not
+		// who spoke ("Jane Doe's aides", "a Doe adviser").
+		if rank < rankPerson && d.anonymous(q.Source) || rank >= rankPerson && d.headAfter(q.Source, end) {
 			q.Speaker, q.Anonymous = -1, true
 		}
 		// A name the tagger missed at the start of the source ("Jane Doe,
@@ -123,10 +125,38 @@ func mentionRank(m entity.Mention) int {
 	return 1
 }
 
-// speakerIn returns the entity of the best mention within s, or -1, and
-// the mention's rank.
-func speakerIn(s article.Span, ents *entity.Doc) (int, int) {
-	best, rank := -1, 0
+// headAfter reports whether the last word of source s is a descriptor of
+// unnamed sources that the name ending at offset end modifies: "Doe's
+// aides", "Doe campaign advisers", not an apposition ("Jane Doe, a
+// spokeswoman", "Jane Doe and her aides").
+func (d *docFeatures) headAfter(s article.Span, end int) bool {
+	from, to := tokIndex(d.toks, s.Start), tokIndex(d.toks, s.End)
+	for i := to - 1; i >= from; i-- {
+		if d.toks[i].Kind != text.Word {
+			continue
+		}
+		if d.toks[i].Start < end || !anonymousHead(d.lower[i]) {
+			return false
+		}
+		words := 0
+		for k := tokIndex(d.toks, end); k < i; k++ {
+			switch w := d.lower[k]; {
+			case w == "'s" || w == "’s" || w == "'" || w == "’":
+			case d.toks[k].Kind != text.Word, w == "the", w == "a", w == "an", w == "and", w == "or", w == "his", w == "her", w == "their":
+				return false
+			default:
+				words++
+			}
+		}
+		return words <= 2
+	}
+	return false
+}
+
+// speakerIn returns the entity of the best mention within s, or -1, the
+// mention's rank and where it ends.
+func speakerIn(s article.Span, ents *entity.Doc) (int, int, int) {
+	best, rank, end := -1, 0, 0
 	ms := ents.Mentions
 	// Mentions are in text order: find the first that ends after s.Start.
 	lo, hi := 0, len(ms)
@@ -140,10 +170,10 @@ func speakerIn(s article.Span, ents *entity.Doc) (int, int) {
 	}
 	for i := lo; i < len(ms) && ms[i].Start < s.End; i++ {
 		if r := mentionRank(ms[i]); r > rank {
-			best, rank = ms[i].Entity, r
+			best, rank, end = ms[i].Entity, r, ms[i].End
 		}
 	}
-	return best, rank
+	return best, rank, end
 }
 
 // anonymous reports whether the source names no one: its head noun (the

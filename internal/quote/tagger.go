@@ -3,6 +3,7 @@ package quote
 import (
 	"math"
 	"math/rand/v2"
+	"sync"
 
 	"github.com/parallax-news/parallax/internal/article"
 	"github.com/parallax-news/parallax/internal/perceptron"
@@ -65,11 +66,11 @@ func best(prev label, s []float32) label {
 type featureFunc func(d *docFeatures, dst []uint64, i int, prev, prev2 label) []uint64
 
 func pass1(d *docFeatures, dst []uint64, i int, prev, prev2 label) []uint64 {
-	return d.features(dst, i, prev, prev2)
+	return d.tokenFeatures(dst, i, prev, prev2)
 }
 
 func pass2(d *docFeatures, dst []uint64, i int, prev, prev2 label) []uint64 {
-	return d.stacked(d.features(dst, i, prev, prev2), i, prev)
+	return d.stacked(d.tokenFeatures(dst, i, prev, prev2), i, prev)
 }
 
 // tagWith labels every token of d with m.
@@ -97,9 +98,20 @@ func (d *docFeatures) tagWith(m *model, ff featureFunc) []label {
 type tagger struct{ m1, m2 *model }
 
 func (t tagger) tag(d *docFeatures) []label {
+	if c, ok := statPool.Get().(*statCache); ok {
+		d.statCache = *c
+	}
 	d.setFirst(d.tagWith(t.m1, pass1))
-	return d.tagWith(t.m2, pass2)
+	l := d.tagWith(t.m2, pass2)
+	c := &statCache{stat: d.stat[:0], statOff: d.statOff[:0], statSlots: d.statSlots[:0]}
+	d.statCache = statCache{}
+	statPool.Put(c)
+	return l
 }
+
+// statPool keeps the static feature buffers of texts already tagged: a
+// text's are some hundreds of kilobytes, and only tagging needs them.
+var statPool sync.Pool
 
 // TrainDoc is a text with its gold attributions, for Train.
 type TrainDoc struct {
