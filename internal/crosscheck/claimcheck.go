@@ -23,6 +23,9 @@ const (
 // whose posting lists keep Options.Postings entries, so that the work
 // grows with the number of claims, not its square.
 func (s *story) checkClaims(quotes []Quote) {
+	if len(s.arts) < 2 {
+		return // a claim is only ever compared with another article's
+	}
 	byArt := make([][]*Quote, len(s.arts))
 	for i := range quotes {
 		if a, ok := s.byID[quotes[i].Article]; ok {

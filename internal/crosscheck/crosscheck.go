@@ -332,13 +332,18 @@ type story struct {
 	text   map[uint64]postings // bigram → its postings in posts
 	posts  []int64             // (article<<32 | word position), by bigram
 	out    []Finding
+	// voices lists, for each speaker, the articles that quote it (any
+	// kind of quote); voicesFor, for each state or organization, the
+	// articles that quote someone speaking for it.
+	voices, voicesFor map[string][]int
 }
 
 func newStory(opt Options, arts []Article, quotes []Quote) *story {
 	if len(arts) == 0 {
 		return nil
 	}
-	s := &story{opt: opt, byID: map[string]int{}, lex: newLexicon(), outlet: map[string][]int{}}
+	s := &story{opt: opt, byID: map[string]int{}, lex: newLexicon(), outlet: map[string][]int{},
+		voices: map[string][]int{}, voicesFor: map[string][]int{}}
 	for i := range arts {
 		if _, dup := s.byID[arts[i].ID]; dup {
 			continue
@@ -350,6 +355,10 @@ func newStory(opt Options, arts []Article, quotes []Quote) *story {
 	for i := range quotes {
 		q := &quotes[i]
 		a, ok := s.byID[q.Article]
+		if ok {
+			addVoice(s.voices, q.Speaker, a)
+			addVoice(s.voicesFor, q.For, a)
+		}
 		if !ok || (q.Kind != "direct" && q.Kind != "partial") {
 			continue
 		}
@@ -445,6 +454,35 @@ func (s *story) independent(a, b int) bool {
 // speaker, or one the state or organization the other speaks for.
 func sameVoice(a, b *Quote) bool {
 	return a.Speaker == b.Speaker || a.For != "" && a.For == b.Speaker || b.For != "" && b.For == a.Speaker
+}
+
+// addVoice records that article a quotes key (a speaker, or what a
+// speaker speaks for).
+func addVoice(m map[string][]int, key string, a int) {
+	if key == "" {
+		return
+	}
+	if l := m[key]; len(l) == 0 || l[len(l)-1] != a {
+		m[key] = append(l, a)
+	}
+}
+
+// quotedElsewhere counts the articles independent of a that quote q's
+// speaker in one voice with it (see sameVoice), in any kind of quote; an
+// article and its copies count once.
+func (s *story) quotedElsewhere(a int, q *Quote) int {
+	if q.Speaker == "" {
+		return 0
+	}
+	roots := map[int]bool{}
+	for _, l := range [][]int{s.voices[q.Speaker], s.voices[q.For], s.voicesFor[q.Speaker]} {
+		for _, b := range l {
+			if s.independent(a, b) {
+				roots[s.arts[b].root] = true
+			}
+		}
+	}
+	return len(roots)
 }
 
 // earlier reports whether article a came before article b.

@@ -304,3 +304,41 @@ func TestSpeaksFor(t *testing.T) {
 		t.Errorf("misattributed (-want +got):\n%s", diff)
 	}
 }
+
+// TestUncorroboratedSaysWhoElseQuotes checks that an uncorroborated
+// quotation says whether other independent outlets quote its speaker
+// (or the state the speaker speaks for), and that a copy does not count.
+func TestUncorroboratedSaysWhoElseQuotes(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2025, 6, d, 12, 0, 0, 0, time.UTC) }
+	a := Article{ID: "a", Outlet: "North Gazette", Published: day(1), Text: "“The harbour will reopen once the divers have finished their survey,” said Ida Lund. The minister spoke at noon."}
+	b := Article{ID: "b", Outlet: "South Herald", Published: day(2), Text: "“We never considered closing the northern terminal for good,” Ida Lund said. “Fishermen stayed away from the eastern piers all week,” said Per Holm."}
+	c := Article{ID: "c", Outlet: "West Wire", Published: day(3), Text: "The country said that talks on the harbour would resume within days."}
+	d := Article{ID: "d", Outlet: "East Post", Published: day(3), CopyOf: "b", Text: b.Text}
+	reported := q(t, c, 0, "reported", "that talks on the harbour would resume within days", "state")
+	lund := q(t, b, 0, "direct", "We never considered closing the northern terminal for good", "lund")
+	lund.For = "state"
+	quotes := []Quote{
+		q(t, a, 0, "direct", "The harbour will reopen once the divers have finished their survey", "lund"),
+		lund,
+		q(t, b, 1, "direct", "Fishermen stayed away from the eastern piers all week", "holm"),
+		reported,
+	}
+	dl := lund
+	dl.Article = d.ID
+	quotes = append(quotes, dl)
+	why := map[string]string{}
+	for _, f := range Check([]Article{a, b, c, d}, quotes) {
+		if f.Kind == Uncorroborated {
+			why[fmt.Sprintf("%s#%d", f.Article, f.Quote)] = f.Why
+		}
+	}
+	for _, c := range []struct{ quote, want string }{
+		{"a#0", "; 1 independent article quotes lund, without these words"},   // b (d copies b)
+		{"b#0", "; 2 independent articles quote lund, none with these words"}, // a, and c for the state
+		{"b#1", "; no independent article quotes holm"},                       // only b and its copy
+	} {
+		if w, ok := why[c.quote]; !ok || !strings.HasSuffix(w, c.want) {
+			t.Errorf("%s: why %q, want it to end with %q", c.quote, w, c.want)
+		}
+	}
+}

@@ -216,7 +216,22 @@ func (s *story) judge(i int) {
 			Why: fmt.Sprintf("an earlier article quotes %q; %.0f%% of the words agree", joinWords(s.arts[o.art].a.Text, &o.words, lo, hi), 100*alt.sim)})
 	}
 	if !e.found && s.indep {
-		add(Finding{Kind: Uncorroborated, Why: "no independent article of the story has these words"})
+		// Whether other outlets quote the same speaker tells a reader how
+		// much to make of it: words missing from their accounts of the
+		// same person are more suspect than an interview only this
+		// outlet had.
+		why := "no independent article of the story has these words"
+		if q.Speaker != "" {
+			switch n := s.quotedElsewhere(a, q); n {
+			case 0:
+				why += fmt.Sprintf("; no independent article quotes %s", name(q))
+			case 1:
+				why += fmt.Sprintf("; 1 independent article quotes %s, without these words", name(q))
+			default:
+				why += fmt.Sprintf("; %d independent articles quote %s, none with these words", n, name(q))
+			}
+		}
+		add(Finding{Kind: Uncorroborated, Why: why})
 	}
 	if q.Via != "" {
 		var refs []Ref
