@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/parallax-news/parallax/internal/article"
@@ -106,8 +105,7 @@ code is then 1.`)
 	p := picture.Build(picture.Analyze(arts))
 	switch {
 	case *asJSON:
-		enc := json.NewEncoder(e.stdout)
-		err = enc.Encode(p)
+		err = p.WriteJSON(e.stdout)
 	case *asHTML:
 		err = p.WriteHTML(e.stdout)
 	default:

@@ -3,6 +3,7 @@ package picture
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"strings"
 	"testing"
 
@@ -11,7 +12,7 @@ import (
 	"github.com/parallax-news/parallax/internal/source"
 )
 
-func build(t *testing.T, texts map[string]string) []*article.Article {
+func build(t testing.TB, texts map[string]string) []*article.Article {
 	t.Helper()
 	var arts []*article.Article
 	for _, name := range []string{"a", "b", "c"} {
@@ -162,3 +163,66 @@ func TestContinuation(t *testing.T) {
 		t.Errorf("report does not mark the continuation:\n%s", md.String())
 	}
 }
+
+// TestWriteJSON: WriteJSON writes the bytes encoding/json's Encoder writes,
+// for a picture with stories (HTML characters in its text included), for
+// an empty one, and for one without stories or speakers.
+func TestWriteJSON(t *testing.T) {
+	arts := build(t, map[string]string{
+		"a": "Flood defences fail in the river valley as storm hits the northern provinces.\n" +
+			"“We will rebuild every dike before the winter,” Environment Minister Lena Hartmann told reporters on Monday <b>& more</b>.\n",
+		"b": "Storm floods northern provinces; river valley dikes fail after heavy rain.\n" +
+			"Hartmann said that the government would pay for the repairs of the river dikes in the northern provinces.\n",
+		"c": "The central bank raised interest rates by half a point to fight inflation, its governor announced on Tuesday in the capital.",
+	})
+	for name, p := range map[string]*Picture{
+		"stories": Build(Analyze(arts)),
+		"empty":   Build(nil),
+		"nil":     {Version: Version},
+	} {
+		t.Run(name, func(t *testing.T) {
+			var want, got bytes.Buffer
+			if err := json.NewEncoder(&want).Encode(p); err != nil {
+				t.Fatal(err)
+			}
+			if err := p.WriteJSON(&got); err != nil {
+				t.Fatal(err)
+			}
+			if name == "stories" && len(p.Stories) < 2 {
+				t.Fatalf("%d stories, want at least 2", len(p.Stories))
+			}
+			if !bytes.Equal(want.Bytes(), got.Bytes()) {
+				t.Errorf("WriteJSON differs from json.Encoder:\n got %s\nwant %s", got.Bytes(), want.Bytes())
+			}
+		})
+	}
+}
+
+// BenchmarkWriteJSON writes a picture of many copies of a small story.
+func BenchmarkWriteJSON(b *testing.B) {
+	arts := build(b, map[string]string{
+		"a": "Flood defences fail in the river valley as storm hits the northern provinces.\n" +
+			"“We will rebuild every dike before the winter,” Environment Minister Lena Hartmann told reporters on Monday.\n",
+		"b": "Storm floods northern provinces; river valley dikes fail after heavy rain.\n" +
+			"Hartmann said that the government would pay for the repairs of the river dikes in the northern provinces.\n",
+	})
+	p := Build(Analyze(arts))
+	for len(p.Stories) < 2000 {
+		p.Stories = append(p.Stories, p.Stories...)
+	}
+	var n countWriter
+	if err := p.WriteJSON(&n); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := p.WriteJSON(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+type countWriter int
+
+func (c *countWriter) Write(p []byte) (int, error) { *c += countWriter(len(p)); return len(p), nil }
