@@ -13,6 +13,8 @@ import (
 	"runtime"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/publicsuffix"
 
@@ -449,6 +451,11 @@ func Build(r *source.Record) (a *article.Article, raw *article.Raw, warn string,
 		}
 		a.Extractor = TextExtractor
 		raw = &article.Raw{MediaType: "text/plain", Data: r.Body}
+		if a.Title == "" {
+			if a.Title = headline(a.Text); a.Title != "" {
+				prov["title"] = "first line"
+			}
+		}
 	}
 	if a.Text == "" {
 		return nil, nil, "", fmt.Errorf("no text: %w", article.ErrInvalid)
@@ -521,6 +528,30 @@ func Domain(u string) string {
 }
 
 // oneLine normalizes a metadata value to one line of clean text.
+// headline returns the first line of a plain text when it reads as a
+// headline: a line of its own before the body, 3 to 20 words, not ending
+// as a sentence or a lead-in does, with a capital letter at the start.
+// The line stays in the text; it only names the article.
+func headline(t string) string {
+	line, rest, ok := strings.Cut(t, "\n")
+	line = strings.TrimSpace(line)
+	if !ok || strings.TrimSpace(rest) == "" || line == "" {
+		return ""
+	}
+	if n := len(strings.Fields(line)); n < 3 || n > 20 {
+		return ""
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(line, "\"“‘'«„"))
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return ""
+	}
+	switch last, _ := utf8.DecodeLastRuneInString(line); last {
+	case '.', ',', ';', ':', '…', '"', '”', '’', '»':
+		return ""
+	}
+	return line
+}
+
 func oneLine(s string) string {
 	return strings.ReplaceAll(text.NormalizeString(s), "\n", " ")
 }

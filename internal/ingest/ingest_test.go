@@ -407,3 +407,22 @@ func TestRunErrorMessages(t *testing.T) {
 		t.Errorf("failures (-want +got):\n%s", diff)
 	}
 }
+
+// TestHeadline checks which first lines of a plain text name the article.
+func TestHeadline(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Port Reopens After Three-Week Strike\nThe harbour reopened on Monday.", "Port Reopens After Three-Week Strike"},
+		{"  Port reopens after strike  \n\nThe harbour reopened.", "Port reopens after strike"},
+		{"The harbour reopened on Monday after a strike.\nUnions agreed.", ""}, // a sentence
+		{"Port reopens after strike", ""},                             // no body
+		{"Update:\nThe harbour reopened.", ""},                        // a lead-in, one word
+		{"Port\nThe harbour reopened.", ""},                           // too short
+		{"port reopens after strike\nThe harbour reopened.", ""},      // no capital
+		{strings.Repeat("Word ", 25) + "\nThe harbour reopened.", ""}, // too long
+		{"“We will not give up,” says union leader\nThe harbour reopened.", "“We will not give up,” says union leader"},
+	} {
+		if got := headline(c.text); got != c.want {
+			t.Errorf("headline(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
