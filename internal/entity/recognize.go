@@ -132,8 +132,9 @@ func (d *docFeatures) notName(r typedRange) bool {
 }
 
 // retype corrects the type of names whose words tell it whatever the
-// tagger chose. A name ending in a word for a built place is a location
-// ("Suvarnabhumi Airport", "Castlefrank Road"), as CoNLL-2003, GUM and
+// tagger chose. A name headed by a word for a built place (its last word,
+// or the word before "of") is a location ("Suvarnabhumi Airport",
+// "Castlefrank Road", "Museum of Flight"), as CoNLL-2003, GUM and
 // MEANTIME have it; so is a state named by its name ("Belgium", "South
 // Korea"), which the tagger may take for a team or a government. A name
 // ending in a company's legal form or a word for a company or a body is
@@ -144,6 +145,13 @@ func (d *docFeatures) retype(rs []typedRange) {
 	states := knowledge.States()
 	for i, r := range rs {
 		last := d.words[r.to-1]
+		// In "Museum of Flight" the word before "of" heads the name.
+		for k := r.from + 1; k < r.to-1; k++ {
+			if d.lower[k] == "of" {
+				last = d.words[k-1]
+				break
+			}
+		}
 		switch {
 		case r.to-r.from >= 2 && placeHeads[strings.ToLower(last)]:
 			rs[i].typ = typLOC
@@ -182,7 +190,8 @@ var honorifics = map[string]bool{
 var placeHeads = map[string]bool{
 	"airport": true, "stadium": true, "street": true, "road": true, "avenue": true, "boulevard": true,
 	"square": true, "bridge": true, "tower": true, "palace": true, "castle": true, "cathedral": true,
-	"mall": true, "highway": true, "motorway": true, "freeway": true, "lane": true,
+	"mall": true, "highway": true, "motorway": true, "freeway": true, "lane": true, "museum": true,
+	"planetarium": true, "arena": true, "theater": true,
 }
 
 // nameParticles join the parts of a person's name; arabicParticles may

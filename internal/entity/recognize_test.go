@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -51,5 +52,41 @@ func TestRepeatNames(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"ORG:World Health Organization"}, got); diff != "" {
 		t.Errorf("known organization (-want +got):\n%s", diff)
+	}
+}
+
+func TestRetype(t *testing.T) {
+	for _, tc := range []struct {
+		text, name string
+		typ, want  int
+	}{
+		{"The shuttle went to the Museum of Flight in Seattle.", "Museum of Flight", typORG, typLOC},
+		{"Visitors filled the Adler Planetarium on Sunday.", "Adler Planetarium", typPER, typLOC},
+		{"He spoke at Castlefrank Road.", "Castlefrank Road", typORG, typLOC},
+		{"The Ministry of Defence said so.", "Ministry of Defence", typLOC, typORG},
+		{"The Bay of Bengal is warm.", "Bay of Bengal", typLOC, typLOC},
+		{"Talks with the Bank of England ended.", "Bank of England", typORG, typORG},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := newDocFeatures(tc.text)
+			from := -1
+			for i := range d.toks {
+				if d.toks[i].Start == strings.Index(tc.text, tc.name) {
+					from = i
+				}
+			}
+			to := from
+			for to < len(d.toks) && d.toks[to].End <= strings.Index(tc.text, tc.name)+len(tc.name) {
+				to++
+			}
+			rs := []typedRange{{from, to, tc.typ}}
+			d.retype(rs)
+			if got := d.text[d.toks[rs[0].from].Start:d.toks[rs[0].to-1].End]; got != tc.name {
+				t.Fatalf("range is %q", got)
+			}
+			if rs[0].typ != tc.want {
+				t.Errorf("type %s, want %s", typeNames[rs[0].typ], typeNames[tc.want])
+			}
+		})
 	}
 }
