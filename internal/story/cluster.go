@@ -42,11 +42,36 @@ type Doc struct {
 // 0.964, 0.25 gives 0.887 / 0.951, 0.30 gives 0.872 / 0.855.
 const DefaultThreshold = 0.25
 
+// Pair and revisit defaults, chosen on the odd ECB+ topics (dev) and
+// checked on the even ones (held out) and BASIL, with `parallax eval
+// stories` (B-cubed F1, ECB+ dev / held-out, BASIL): neither (pair =
+// Threshold, revisit = Threshold) 0.900 / 0.927, 0.977; revisit 0.9 ×
+// Threshold alone 0.900 / 0.934, 0.978; pair 0.28 alone 0.916 / 0.920,
+// 0.970; pair 0.28 and revisit 0.9 × 0.916 / 0.932, 0.971 (pair 0.30:
+// 0.910 / 0.948, 0.971; pair 0.32: 0.910 / 0.948, 0.964). The stricter
+// pair test keeps two events of a kind apart at their second article, the
+// looser revisit gives back the pairs it split.
+const (
+	defaultPairThreshold = 0.28
+	defaultRevisitShare  = 0.9
+)
+
 // Options tunes clustering.
 type Options struct {
 	// Threshold is the cosine similarity between an article and a story's
 	// centroid above which the article joins the story.
 	Threshold float64
+	// PairThreshold is the similarity an article needs to join a story of
+	// a single article: one article's words are a thin basis, and the
+	// second report of a kind (a quake on the same island, the same boxer
+	// defending his belt) shares most of them with the first even when it
+	// tells another event. A report that misses it starts a story of its
+	// own and is revisited when the stream leaves it (see revisitSize).
+	// Below Threshold it has no effect.
+	PairThreshold float64
+	// RevisitThreshold is the similarity of centroids at which a small
+	// story that the stream leaves behind joins another (see revisit).
+	RevisitThreshold float64
 	// Window is how far apart in time two articles of one story may be
 	// published; articles without a date are not held to it.
 	Window time.Duration
@@ -87,6 +112,12 @@ func (o *Options) EnsureDefaults() {
 	if o.Threshold == 0 {
 		o.Threshold = DefaultThreshold
 	}
+	if o.PairThreshold == 0 {
+		o.PairThreshold = defaultPairThreshold
+	}
+	if o.RevisitThreshold == 0 {
+		o.RevisitThreshold = defaultRevisitShare * o.Threshold
+	}
 	if o.Window == 0 {
 		o.Window = 7 * 24 * time.Hour
 	}
@@ -107,9 +138,10 @@ func (o *Options) EnsureDefaults() {
 
 // Clusterer groups a stream of articles into stories, one at a time: an
 // article joins the most similar story within the time window, or starts a
-// new one. When the stream leaves a story of one or two articles behind,
-// the story is revisited: it joins a story at least as large that it is as
-// similar to as an article must be (see revisitSize), so read an article's
+// new one; a story of one article asks more (PairThreshold). When the
+// stream leaves a story of one or two articles behind, the story is
+// revisited: it joins a story at least as large whose centroid is similar
+// enough (RevisitThreshold, revisitSize), so read an article's
 // story through Story, and call Flush at the end of a finite stream.
 // Adding an article costs time proportional to its length and to the
 // stories that share its distinctive terms, not to the corpus size.
@@ -302,7 +334,11 @@ func (c *Clusterer) Add(d Doc) int {
 			if !c.inWindow(st, d.Published) {
 				continue
 			}
-			if sim := cosine(vec, st.sum) * w.factor(st.when, c.opts.Dates); sim >= bestSim {
+			sim := cosine(vec, st.sum) * w.factor(st.when, c.opts.Dates)
+			if st.size == 1 && sim < c.opts.PairThreshold {
+				continue
+			}
+			if sim >= bestSim {
 				best, bestSim = int(s), sim
 			}
 		}
@@ -358,14 +394,14 @@ func (c *Clusterer) Flush() {
 const revisitSize = 2
 
 // revisit merges story id, if it is small, into the most similar story at
-// least as large that it overlaps in time, when their centroids are as similar as an
-// article must be to join a story. It reports whether it merged.
+// least as large that it overlaps in time, when their centroids are at
+// least RevisitThreshold similar. It reports whether it merged.
 func (c *Clusterer) revisit(id int32) bool {
 	st := c.stories[id]
 	if st.size > revisitSize || st.retired {
 		return false
 	}
-	best, bestSim := int32(-1), c.opts.Threshold
+	best, bestSim := int32(-1), c.opts.RevisitThreshold
 	seen := map[int32]bool{id: true}
 	var norm float64
 	for _, v := range st.sum {

@@ -100,3 +100,34 @@ func TestRevisitKeepsLargeStoriesApart(t *testing.T) {
 		t.Errorf("a story of three merged: %v", ids)
 	}
 }
+
+func TestPairThreshold(t *testing.T) {
+	// The two budget reports join at the default pair threshold. Asked
+	// for more than they share, the second starts its own story, which
+	// Flush gives back to the first; a third report still joins the story
+	// of two at Threshold.
+	third := Doc{Title: "Lisbon budget vote set for Friday", Text: "Portugal's parliament in Lisbon set the budget vote for Friday after Socialist deputies won pension changes."}
+	for _, tc := range []struct {
+		name  string
+		pair  float64
+		apart bool
+	}{
+		{name: "default", pair: 0, apart: false},
+		{name: "strict", pair: 0.99, apart: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := NewClusterer(Options{PairThreshold: tc.pair})
+			a, b := c.Add(otherDocs[0]), c.Add(otherDocs[1])
+			if got := a != b; got != tc.apart {
+				t.Fatalf("second report apart = %v, want %v", got, tc.apart)
+			}
+			c.Flush()
+			if c.Story(a) != c.Story(b) {
+				t.Errorf("after Flush the reports are in stories %d and %d", c.Story(a), c.Story(b))
+			}
+			if s := c.Add(third); c.Story(s) != c.Story(a) {
+				t.Errorf("third report in story %d, want %d", s, c.Story(a))
+			}
+		})
+	}
+}
