@@ -138,11 +138,12 @@ func (d *docFeatures) notName(r typedRange) bool {
 // MEANTIME have it; so is a state named by its name ("Belgium", "South
 // Korea"), which the tagger may take for a team or a government. A name
 // ending in a company's legal form or a word for a company or a body is
-// an organization ("Chrysler LLC", "Xiamen Airlines", "Labour Party"), and
-// a name right after
-// an honorific is a person ("Mr. Lee Hsien Loong").
+// an organization ("Chrysler LLC", "Xiamen Airlines", "Labour Party"), as
+// is a name of no scored type that the knowledge base knows as an
+// organization or a news outlet ("the Sydney Morning Herald"); a name
+// right after an honorific is a person ("Mr. Lee Hsien Loong").
 func (d *docFeatures) retype(rs []typedRange) {
-	states := knowledge.States()
+	states, outlets := knowledge.States(), knowledge.Outlets()
 	for i, r := range rs {
 		last := d.words[r.to-1]
 		// In "Museum of Flight" the word before "of" heads the name.
@@ -159,6 +160,13 @@ func (d *docFeatures) retype(rs []typedRange) {
 			rs[i].typ = typORG
 		case r.from > 0 && honorifics[d.words[r.from-1]] && d.toks[r.from].Start-d.toks[r.from-1].End == 1:
 			rs[i].typ = typPER
+		case r.typ == typMISC:
+			// The knowledge base's organizations and news outlets are
+			// organizations ("the Sydney Morning Herald"), whatever
+			// else a name of their shape may be.
+			if _, ok := outlets.Lookup(d.text[d.toks[r.from].Start:d.toks[r.to-1].End]); ok || d.knownOrg(r.from, r.to) {
+				rs[i].typ = typORG
+			}
 		case r.typ == typORG:
 			if m, ok := states.Lookup(d.text[d.toks[r.from].Start:d.toks[r.to-1].End]); ok && (m.Form == knowledge.FormName || m.Form == knowledge.FormFormal) {
 				rs[i].typ = typLOC

@@ -66,6 +66,8 @@ func TestRetype(t *testing.T) {
 		{"The Ministry of Defence said so.", "Ministry of Defence", typLOC, typORG},
 		{"The Bay of Bengal is warm.", "Bay of Bengal", typLOC, typLOC},
 		{"Talks with the Bank of England ended.", "Bank of England", typORG, typORG},
+		{"It was reported by the Sydney Morning Herald today.", "Sydney Morning Herald", typMISC, typORG},
+		{"She read Quillfeather Tales twice.", "Quillfeather Tales", typMISC, typMISC},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := newDocFeatures(tc.text)

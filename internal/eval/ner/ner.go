@@ -43,7 +43,9 @@
 // a mention of another type nested before a person's name ("NASA" in "NASA
 // Administrator Charles Bolden", "Washington" in "Governor of Washington
 // Chris Gregoire") say whose title it is and are left out.
-// person -> person, organization -> organization, place -> location. A
+// person -> person, organization -> organization, place -> location
+// (GUM's place takes in buildings and facilities, "Kennedy Space Center",
+// "Museum of Flight", as CoNLL-2003's LOC and MEANTIME's LOC do). A
 // person mention headed by a plural proper noun (NNPS: "Americans",
 // "Libertarians") is a group, not a name, and is ignored, as is a person
 // name of title words only ("President"). Named mentions of the other
