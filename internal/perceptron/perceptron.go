@@ -108,8 +108,10 @@ func (m *Model) scoreChunk(feats []uint64, s []float32) {
 		for slot := slots[j]; ; slot = (slot + 1) & m.mask {
 			e := m.tab[int(slot)*stride : int(slot+1)*stride : int(slot+1)*stride]
 			if e[0] == lo && e[1] == hi {
-				for i := range s {
-					s[i] += math.Float32frombits(e[2+i])
+				w := e[2:]
+				w = w[:len(s)]
+				for i, v := range w {
+					s[i] += math.Float32frombits(v)
 				}
 				break
 			}
@@ -132,31 +134,47 @@ func mix(f uint64) uint64 {
 // freeze builds the table Score reads; the model must not change after.
 func (m *Model) freeze() {
 	n := m.Labels
-	stride := 2 + n
-	size := uint64(16)
-	for size < uint64(len(m.index))*2 {
-		size *= 2
-	}
-	m.mask = size - 1
-	m.tab = make([]uint32, int(size)*stride)
+	m.alloc(len(m.index))
 	for f, r := range m.index {
 		row := m.w[int(r)*n : int(r+1)*n]
 		if f == 0 {
 			m.zero = append([]float32(nil), row...)
 			continue
 		}
-		slot := mix(f) & m.mask
-		for m.tab[int(slot)*stride] != 0 || m.tab[int(slot)*stride+1] != 0 {
-			slot = (slot + 1) & m.mask
-		}
-		e := m.tab[int(slot)*stride : int(slot+1)*stride]
-		e[0], e[1] = uint32(f), uint32(f>>32)
+		e, _ := m.entry(f)
 		for i, v := range row {
-			e[2+i] = math.Float32bits(v)
+			e[i] = math.Float32bits(v)
 		}
 	}
 	m.nfeat = len(m.index)
 	m.index, m.w = nil, nil
+}
+
+// alloc makes an empty table for nfeat features, at most half full.
+func (m *Model) alloc(nfeat int) {
+	size := uint64(16)
+	for size < uint64(nfeat)*2 {
+		size *= 2
+	}
+	m.mask = size - 1
+	m.tab = make([]uint32, int(size)*(2+m.Labels))
+}
+
+// entry returns the weights of feature f (not 0) in the table, claiming
+// an empty slot for it if it has none; old reports that it had one.
+func (m *Model) entry(f uint64) (w []uint32, old bool) {
+	stride := 2 + m.Labels
+	lo, hi := uint32(f), uint32(f>>32)
+	for slot := mix(f) & m.mask; ; slot = (slot + 1) & m.mask {
+		e := m.tab[int(slot)*stride : int(slot+1)*stride : int(slot+1)*stride]
+		if e[0] == lo && e[1] == hi {
+			return e[2:], true
+		}
+		if e[0] == 0 && e[1] == 0 {
+			e[0], e[1] = lo, hi
+			return e[2:], false
+		}
+	}
 }
 
 // rows returns the features in hash order with their weight rows, from
@@ -344,33 +362,48 @@ func Read(data []byte, magic string, labels int) (*Model, error) {
 	if err != nil || n > 1<<26 {
 		return nil, fmt.Errorf("%w: feature count", ErrCorrupt)
 	}
-	m := &Model{Labels: labels, index: make(map[uint64]int32, n), w: make([]float32, 0, int(n)*labels)}
-	row := make([]float32, labels)
+	// The rows go straight into the table Score reads: no map, no second
+	// copy of the weights.
+	m := &Model{Labels: labels, nfeat: int(n)}
+	m.alloc(int(n))
 	for i := uint64(0); i < n; i++ {
-		var f uint64
-		if err := binary.Read(r, binary.LittleEndian, &f); err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+		b, err := r.Peek(9) // the hash and the number of weights
+		if err != nil {
+			return nil, fmt.Errorf("%w: row %d: %v", ErrCorrupt, i, err)
 		}
-		k, err := r.ReadByte()
-		if err != nil || int(k) > labels {
+		f, k := binary.LittleEndian.Uint64(b), int(b[8])
+		r.Discard(9)
+		if k > labels {
 			return nil, fmt.Errorf("%w: row %d", ErrCorrupt, i)
 		}
-		clear(row)
-		for j := 0; j < int(k); j++ {
-			l, err := r.ReadByte()
-			if err != nil || int(l) >= labels {
+		var e []uint32
+		if f == 0 {
+			if m.zero != nil {
+				return nil, fmt.Errorf("%w: feature %x twice", ErrCorrupt, f)
+			}
+			m.zero = make([]float32, labels)
+		} else {
+			var old bool
+			if e, old = m.entry(f); old {
+				return nil, fmt.Errorf("%w: feature %x twice", ErrCorrupt, f)
+			}
+		}
+		for range k {
+			b, err := r.Peek(5) // the label and its weight
+			if err != nil {
+				return nil, fmt.Errorf("%w: row %d: %v", ErrCorrupt, i, err)
+			}
+			l, v := int(b[0]), binary.LittleEndian.Uint32(b[1:])
+			r.Discard(5)
+			if l >= labels {
 				return nil, fmt.Errorf("%w: row %d", ErrCorrupt, i)
 			}
-			if err := binary.Read(r, binary.LittleEndian, &row[l]); err != nil {
-				return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+			if f == 0 {
+				m.zero[l] = math.Float32frombits(v)
+			} else {
+				e[l] = v
 			}
 		}
-		if _, dup := m.index[f]; dup {
-			return nil, fmt.Errorf("%w: feature %x twice", ErrCorrupt, f)
-		}
-		m.index[f] = int32(i)
-		m.w = append(m.w, row...)
 	}
-	m.freeze()
 	return m, nil
 }
