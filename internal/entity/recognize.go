@@ -136,7 +136,9 @@ func (d *docFeatures) notName(r typedRange) bool {
 // or the word before "of") is a location ("Suvarnabhumi Airport",
 // "Castlefrank Road", "Museum of Flight"), as CoNLL-2003, GUM and
 // MEANTIME have it; so is a state named by its name ("Belgium", "South
-// Korea"), which the tagger may take for a team or a government. A name
+// Korea") or a city or region of two words or more that the knowledge base
+// knows and no organization bears ("Western Australia"), which the tagger
+// may take for a team or a government. A name
 // ending in a company's legal form or a word for a company or a body is
 // an organization ("Chrysler LLC", "Xiamen Airlines", "Labour Party"), as
 // is a name of no scored type that the knowledge base knows as an
@@ -168,7 +170,10 @@ func (d *docFeatures) retype(rs []typedRange) {
 				rs[i].typ = typORG
 			}
 		case r.typ == typORG:
-			if m, ok := states.Lookup(d.text[d.toks[r.from].Start:d.toks[r.to-1].End]); ok && (m.Form == knowledge.FormName || m.Form == knowledge.FormFormal) {
+			name := d.text[d.toks[r.from].Start:d.toks[r.to-1].End]
+			if m, ok := states.Lookup(name); ok && (m.Form == knowledge.FormName || m.Form == knowledge.FormFormal) {
+				rs[i].typ = typLOC
+			} else if r.to-r.from >= 2 && len(knowledge.LookupPlace(name)) > 0 && !d.knownOrg(r.from, r.to) {
 				rs[i].typ = typLOC
 			}
 		}

@@ -67,6 +67,8 @@ func TestRetype(t *testing.T) {
 		{"The Bay of Bengal is warm.", "Bay of Bengal", typLOC, typLOC},
 		{"Talks with the Bank of England ended.", "Bank of England", typORG, typORG},
 		{"It was reported by the Sydney Morning Herald today.", "Sydney Morning Herald", typMISC, typORG},
+		{"Rain fell across Western Australia on Monday.", "Western Australia", typORG, typLOC},
+		{"Heaven Sent Gaming is a small firm.", "Heaven Sent Gaming", typORG, typORG},
 		{"She read Quillfeather Tales twice.", "Quillfeather Tales", typMISC, typMISC},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
