@@ -19,9 +19,12 @@ import (
 //     5-grams, its neighbours, its lexicon classes, capitalization),
 //     trained on the words annotators marked as bias-inducing; the
 //     sentence sees its highest word score;
-//   - a hashedLR.
+//   - a hashedLR;
+//   - an NB-SVM over the character 3- to 5-grams of the sentence's words,
+//     each word padded with a space at either end (it sees the shared
+//     stems and affixes of rare loaded words that the word features miss).
 //
-// A logistic regression over the three scores, fitted on scores that each
+// A logistic regression over the four scores, fitted on scores that each
 // training sentence received from models trained without its group
 // (inner 5-fold cross-validation), makes the probability.
 //
@@ -31,6 +34,7 @@ type BiasModel struct {
 	sent      *linear
 	word      *linear
 	lr        *hashedLR
+	char      *linear
 	stack     [stackDim + 1]float64
 	threshold float64 // word score above which Words returns a word
 }
@@ -41,9 +45,10 @@ type BiasOptions struct {
 }
 
 const (
-	stackDim   = 3 // sentence SVM margin, highest word score, hashedLR log-odds
+	stackDim   = 4 // sentence SVM margin, highest word score, hashedLR log-odds, character NB-SVM margin
 	innerFolds = 5
 	wordC      = 0.3  // SVM cost of the word model
+	charC      = 0.03 // SVM cost of the character model (not tuned: the middle of sentCs)
 	nbAlpha    = 1    // naive-Bayes smoothing
 	nbBeta     = 0.25 // interpolation towards the mean weight (Wang and Manning)
 )
@@ -60,10 +65,12 @@ var sentCs = []float64{0.01, 0.03, 0.1}
 // on all the examples.
 func TrainBias(ex []BiasExample, o BiasOptions) *BiasModel {
 	sf := make([][]string, len(ex))
+	cf := make([][]string, len(ex))
 	wf := make([]wordFeats, len(ex))
 	y := make([]bool, len(ex))
 	for i, e := range ex {
 		sf[i] = sentFeatures(e.Text)
+		cf[i] = charFeatures(e.Text)
 		wf[i] = wordFeatures(e.Text, e.Words)
 		y[i] = e.Biased
 	}
@@ -90,6 +97,11 @@ func TrainBias(ex []BiasExample, o BiasOptions) *BiasModel {
 		for _, c := range sentCs {
 			sents = append(sents, trainLinear(sx, sy, c, true, seed))
 		}
+		cx := make([][]string, len(tr))
+		for k, i := range tr {
+			cx[k] = cf[i]
+		}
+		char := trainLinear(cx, sy, charC, true, seed)
 		word, lr := trainLinear(wx, wy, wordC, false, seed), trainHashedLR(sub, seed)
 		for i := range ex {
 			if fold[i] != f {
@@ -104,7 +116,7 @@ func TrainBias(ex []BiasExample, o BiasOptions) *BiasModel {
 				wordOOF[i][k] = word.score(fs)
 				top = max(top, wordOOF[i][k])
 			}
-			lvl[i][1], lvl[i][2] = top, lr.logit(ex[i].Text)
+			lvl[i][1], lvl[i][2], lvl[i][3] = top, lr.logit(ex[i].Text), char.score(cf[i])
 		}
 	}
 	best, bestF := 0, -1.0
@@ -136,6 +148,7 @@ func TrainBias(ex []BiasExample, o BiasOptions) *BiasModel {
 	}
 	sx, sy, wx, wy, sub := subsets(ex, sf, wf, all)
 	m.sent = trainLinear(sx, sy, sentCs[best], true, o.Seed)
+	m.char = trainLinear(cf, sy, charC, true, o.Seed)
 	m.word = trainLinear(wx, wy, wordC, false, o.Seed)
 	m.lr = trainHashedLR(sub, o.Seed)
 	return m
@@ -196,7 +209,7 @@ func (m *BiasModel) Prob(sentence string) float64 {
 	for _, f := range wordFeatures(sentence, nil).feats {
 		top = max(top, m.word.score(f))
 	}
-	x := [stackDim]float64{m.sent.score(sentFeatures(sentence)), top, m.lr.logit(sentence)}
+	x := [stackDim]float64{m.sent.score(sentFeatures(sentence)), top, m.lr.logit(sentence), m.char.score(charFeatures(sentence))}
 	z := m.stack[stackDim]
 	for j, v := range x {
 		z += m.stack[j] * v
@@ -284,6 +297,30 @@ func sentFeatures(s string) []string {
 		fs = append(fs, "lex:"+LoadedClass(s[x.Start:x.End]), "lexany")
 	}
 	fs = append(fs, "nlex:"+bucketCount(len(sp)))
+	sort.Strings(fs)
+	out := fs[:0]
+	for i, f := range fs {
+		if i == 0 || f != fs[i-1] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// charFeatures returns the sorted, distinct features of the character
+// model: the character 3- to 5-grams of the sentence's lowercase words,
+// each word padded with a space at either end.
+func charFeatures(s string) []string {
+	low := lowers(words(s))
+	fs := make([]string, 0, 12*len(low))
+	for _, w := range low {
+		x := " " + w + " "
+		for n := 3; n <= 5; n++ {
+			for k := 0; k+n <= len(x); k++ {
+				fs = append(fs, x[k:k+n])
+			}
+		}
+	}
 	sort.Strings(fs)
 	out := fs[:0]
 	for i, f := range fs {
