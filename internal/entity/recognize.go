@@ -135,7 +135,8 @@ func (d *docFeatures) notName(r typedRange) bool {
 // tagger chose. A name headed by a word for a built place (its last word,
 // or the word before "of") is a location ("Suvarnabhumi Airport",
 // "Castlefrank Road", "Museum of Flight"), as CoNLL-2003, GUM and
-// MEANTIME have it; so is a state named by its name ("Belgium", "South
+// MEANTIME have it, and so is one headed by a word for a polity or a
+// natural place ("Kingdom of Castile", "Atlantic Ocean"); so is a state named by its name ("Belgium", "South
 // Korea") or a city or region of two words or more that the knowledge base
 // knows and no organization bears ("Western Australia"), which the tagger
 // may take for a team or a government. A name
@@ -156,7 +157,7 @@ func (d *docFeatures) retype(rs []typedRange) {
 			}
 		}
 		switch {
-		case r.to-r.from >= 2 && placeHeads[strings.ToLower(last)]:
+		case r.to-r.from >= 2 && (placeHeads[strings.ToLower(last)] || landHeads[last]):
 			rs[i].typ = typLOC
 		case r.to-r.from >= 2 && orgHeads[last]:
 			rs[i].typ = typORG
@@ -205,6 +206,16 @@ var placeHeads = map[string]bool{
 	"square": true, "bridge": true, "tower": true, "palace": true, "castle": true, "cathedral": true,
 	"mall": true, "highway": true, "motorway": true, "freeway": true, "lane": true, "museum": true,
 	"planetarium": true, "arena": true, "theater": true,
+}
+
+// landHeads are the last words of names of polities and natural places,
+// as written ("Kingdom of León", "Second Polish Republic", "Atlantic
+// Ocean").
+var landHeads = map[string]bool{
+	"Kingdom": true, "Duchy": true, "County": true, "Principality": true, "Empire": true, "Republic": true,
+	"Emirate": true, "Sultanate": true, "Caliphate": true, "Khanate": true, "Province": true, "Prefecture": true,
+	"Peninsula": true, "Island": true, "Islands": true, "Mountains": true, "River": true, "Lake": true,
+	"Sea": true, "Ocean": true, "Valley": true, "Desert": true, "Bay": true, "Gulf": true, "Coast": true,
 }
 
 // nameParticles join the parts of a person's name; arabicParticles may

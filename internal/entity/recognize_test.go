@@ -68,6 +68,8 @@ func TestRetype(t *testing.T) {
 		{"Talks with the Bank of England ended.", "Bank of England", typORG, typORG},
 		{"It was reported by the Sydney Morning Herald today.", "Sydney Morning Herald", typMISC, typORG},
 		{"Rain fell across Western Australia on Monday.", "Western Australia", typORG, typLOC},
+		{"He was crowned in the Kingdom of Castile.", "Kingdom of Castile", typORG, typLOC},
+		{"The plane crashed into the Atlantic Ocean.", "Atlantic Ocean", typORG, typLOC},
 		{"Heaven Sent Gaming is a small firm.", "Heaven Sent Gaming", typORG, typORG},
 		{"She read Quillfeather Tales twice.", "Quillfeather Tales", typMISC, typMISC},
 	} {
