@@ -73,8 +73,8 @@ func clusterStreamPred(docs []story.Doc, goldLabels []string) (Result, map[int]i
 		goldM[i] = goldLabels[i]
 	}
 	c.Flush()
-	for i, s := range pred {
-		pred[i] = c.Story(s)
+	for i := range pred {
+		pred[i] = c.StoryOf(i)
 	}
 	b := ScoreBCubed(goldM, pred)
 	m := b.Metrics()

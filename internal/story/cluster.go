@@ -143,6 +143,8 @@ func (o *Options) EnsureDefaults() {
 // revisited: it joins a story at least as large whose centroid is similar
 // enough (RevisitThreshold, revisitSize), so read an article's
 // story through Story, and call Flush at the end of a finite stream.
+// A story that reaches splitAt articles is checked once for holding two
+// events (see trySplit), so read an article's story through StoryOf.
 // Adding an article costs time proportional to its length and to the
 // stories that share its distinctive terms, not to the corpus size.
 // Not safe for concurrent use.
@@ -160,6 +162,10 @@ type Clusterer struct {
 	active  storyHeap
 	newest  time.Time
 	retired int
+	// arts is each article's story when added; moved, the articles a
+	// split moved since.
+	arts  []int32
+	moved map[int32]int32
 }
 
 type heapItem struct {
@@ -195,6 +201,7 @@ func (c *Clusterer) retire() {
 		}
 		st.retired = true
 		c.retired++
+		st.members = nil
 		for term := range st.sum {
 			c.unpost(term, it.id)
 		}
@@ -268,6 +275,11 @@ type cluster struct {
 	// into is 1 + the story this one was merged into, 0 while it stands
 	// on its own.
 	into int32
+	// apart is 1 + the story this one split from or into: revisits keep
+	// the two apart.
+	apart int32
+	// members are the articles while the story is young (see trySplit).
+	members []member
 }
 
 // labelTerms is how many terms label a story.
@@ -302,7 +314,7 @@ const candidateTerms = 20
 // NewClusterer returns an empty clusterer.
 func NewClusterer(opts Options) *Clusterer {
 	opts.EnsureDefaults()
-	return &Clusterer{opts: opts, df: newCountMin(), postings: map[string][]int32{}}
+	return &Clusterer{opts: opts, df: newCountMin(), postings: map[string][]int32{}, moved: map[int32]int32{}}
 }
 
 // Add assigns d to a story and returns the story's number (0, 1, ...); if
@@ -349,6 +361,16 @@ func (c *Clusterer) Add(d Doc) int {
 	}
 	c.join(int32(best), vec, d.Published)
 	c.stories[best].when.merge(w)
+	art := int32(len(c.arts))
+	c.arts = append(c.arts, int32(best))
+	if st := c.stories[best]; st.size <= splitAt && (st.size == 1 || st.members != nil) {
+		st.members = append(st.members, member{art, vec, d.Published, w})
+		if st.size == splitAt {
+			c.trySplit(int32(best))
+		}
+	} else {
+		st.members = nil
+	}
 	if !d.Published.IsZero() {
 		heap.Push(&c.active, heapItem{int32(best), c.stories[best].last})
 		if d.Published.After(c.newest) {
@@ -359,13 +381,23 @@ func (c *Clusterer) Add(d Doc) int {
 	return best
 }
 
-// Story returns the story that the article Add numbered id belongs to now:
-// id itself, or the story it was merged into since.
+// Story returns what became of story id: id itself, or the story it was
+// merged into since. An article that a split moved is no longer in the
+// story Add numbered it with; StoryOf follows it.
 func (c *Clusterer) Story(id int) int {
 	for c.stories[id].into != 0 {
 		id = int(c.stories[id].into - 1)
 	}
 	return id
+}
+
+// StoryOf returns the story of the i-th article added (from 0) now.
+func (c *Clusterer) StoryOf(i int) int {
+	s, ok := c.moved[int32(i)]
+	if !ok {
+		s = c.arts[i]
+	}
+	return c.Story(int(s))
 }
 
 // Flush revisits the small stories still open, as if the stream had left
@@ -421,7 +453,7 @@ func (c *Clusterer) revisit(id int32) bool {
 			}
 			seen[s] = true
 			o := c.stories[s]
-			if o.retired || o.size < st.size || !c.overlaps(st, o) {
+			if o.retired || o.size < st.size || !c.overlaps(st, o) || st.apart == s+1 || o.apart == id+1 {
 				continue
 			}
 			sim := cosine(st.sum, o.sum) / norm * st.when.factor(o.when, c.opts.Dates)
@@ -466,12 +498,14 @@ func (c *Clusterer) mergeInto(id, to int32) {
 		}
 	}
 	dst.when.merge(st.when)
+	dst.members = nil
 	if !dst.last.IsZero() {
 		heap.Push(&c.active, heapItem{to, dst.last})
 	}
 	st.retired = true
 	c.retired++
 	st.sum = nil
+	st.members = nil
 	st.into = to + 1
 }
 

@@ -56,16 +56,15 @@ func Group(arts []*article.Article, opts Options) []Story {
 	order := slices.Clone(arts)
 	sort.SliceStable(order, func(i, j int) bool { return before(order[i], order[j]) })
 	c := NewClusterer(opts)
-	added := make([]int, len(order))
-	for i, a := range order {
-		added[i] = c.Add(Doc{Title: a.Title, Text: a.Text, Published: a.Published})
+	for _, a := range order {
+		c.Add(Doc{Title: a.Title, Text: a.Text, Published: a.Published})
 	}
 	// Small stories may since have joined larger ones.
 	c.Flush()
 	members := map[int][]*article.Article{}
 	var ids []int
 	for i, a := range order {
-		s := c.Story(added[i])
+		s := c.StoryOf(i)
 		if _, ok := members[s]; !ok {
 			ids = append(ids, s)
 		}
