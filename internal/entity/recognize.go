@@ -149,9 +149,10 @@ func (d *docFeatures) retype(rs []typedRange) {
 	states, outlets := knowledge.States(), knowledge.Outlets()
 	for i, r := range rs {
 		last := d.words[r.to-1]
-		// In "Museum of Flight" the word before "of" heads the name.
+		// In "Museum of Flight" the word before "of" ("for") heads the
+		// name.
 		for k := r.from + 1; k < r.to-1; k++ {
-			if d.lower[k] == "of" {
+			if d.lower[k] == "of" || d.lower[k] == "for" {
 				last = d.words[k-1]
 				break
 			}
@@ -191,7 +192,9 @@ var orgHeads = map[string]bool{
 	"Party": true, "Council": true, "Committee": true, "Commission": true, "Ministry": true,
 	"Department": true, "Association": true, "Institute": true, "University": true, "Foundation": true,
 	"Society": true, "League": true, "Alliance": true, "Assembly": true, "Parliament": true, "Army": true,
-	"Navy": true,
+	"Navy": true, "Front": true, "Movement": true, "Coalition": true, "Federation": true, "Congress": true,
+	"Cabinet": true, "Court": true, "Senate": true, "Bureau": true, "Office": true, "Police": true,
+	"Corps": true, "Order": true, "Congregation": true, "Bank": true, "Fund": true, "Network": true,
 }
 
 // honorifics are the titles of address before a person's name.

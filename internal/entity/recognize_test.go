@@ -70,6 +70,8 @@ func TestRetype(t *testing.T) {
 		{"Rain fell across Western Australia on Monday.", "Western Australia", typORG, typLOC},
 		{"He was crowned in the Kingdom of Castile.", "Kingdom of Castile", typORG, typLOC},
 		{"The plane crashed into the Atlantic Ocean.", "Atlantic Ocean", typORG, typLOC},
+		{"The Bureau of Labor Statistics said so.", "Bureau of Labor Statistics", typLOC, typORG},
+		{"He joined the Popular Front in 1990.", "Popular Front", typPER, typORG},
 		{"Heaven Sent Gaming is a small firm.", "Heaven Sent Gaming", typORG, typORG},
 		{"She read Quillfeather Tales twice.", "Quillfeather Tales", typMISC, typMISC},
 	} {
