@@ -65,7 +65,10 @@ func sentenceTokens(l *claimLexicon, t string, s article.Span, buf []tok, memo t
 		if start >= 0 {
 			raw := t[start:end]
 			r, _ := utf8.DecodeRuneInString(raw)
-			ws := string(w)
+			ws := raw // most words are written folded: no copy
+			if string(w) != raw {
+				ws = string(w)
+			}
 			buf = append(buf, tok{w: ws, st: stem(l, ws), raw: raw, span: article.Span{Start: start, End: end}, cap: unicode.IsUpper(r), punct: punct})
 			punct = false
 		}
