@@ -1,6 +1,7 @@
 package crosscheck
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -81,6 +82,9 @@ type match struct {
 	pairs [][2]int // (position in a, position in b), increasing
 }
 
+// clone returns a copy of m that owns its pairs.
+func (m match) clone() match { return match{pairs: slices.Clone(m.pairs)} }
+
 // count is the number of aligned words.
 func (m *match) count() int { return len(m.pairs) }
 
@@ -107,7 +111,8 @@ const maxAlign = 400
 
 // align computes the LCS of a and b. Among alignments of equal length it
 // prefers runs of adjacent words, since a copied quotation keeps its words
-// together.
+// together. The match shares the aligner's scratch and holds until the
+// next align: keep it with clone.
 func (al *aligner) align(a, b []int32) match {
 	al.n++
 	if len(a) > maxAlign {
@@ -153,7 +158,7 @@ func (al *aligner) align(a, b []int32) match {
 		}
 	}
 	al.pairs = pairs
-	return match{pairs: append([][2]int(nil), pairs...)}
+	return match{pairs: pairs}
 }
 
 // DiffOp is one step of a word-level diff from the original's words to a

@@ -609,5 +609,6 @@ func (s *story) relate(r, c int) (rel, bool) {
 		}
 		rl.kind = relPart
 	}
+	rl.m = m.clone() // m is the aligner's scratch
 	return rl, true
 }
