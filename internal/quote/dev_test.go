@@ -13,18 +13,38 @@ import (
 	"github.com/parallax-news/parallax/internal/quote"
 )
 
-var devFlag = flag.Bool("dev", false, "train on PolNeAR train and score on dev")
+var (
+	devFlag  = flag.Bool("dev", false, "train on PolNeAR train and score on dev")
+	devModel = flag.String("devmodel", "", "`dir` caching the train-only model of -dev: read from it when it holds one, else written to it")
+)
+
+// devTagger returns the model trained on PolNeAR's train split alone,
+// cached in -devmodel when given: the embedded model has seen dev.
+func devTagger(t *testing.T, dir string) *quote.Model {
+	if *devModel != "" {
+		if m, err := quote.ReadModel(*devModel); err == nil {
+			return m
+		}
+	}
+	m := quote.Train(quote.TrainDocs(t, dir, polnear.Train), quote.TrainOptions{Seed: 1})
+	if *devModel != "" {
+		if err := quote.WriteModel(m, *devModel); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return m
+}
 
 // TestDev trains on PolNeAR's train split and scores its dev split, the
 // loop to develop features in:
 //
-//	go test ./internal/quote -run TestDev -dev -v
+//	go test ./internal/quote -run TestDev -dev -v [-devmodel /tmp/devmodel]
 func TestDev(t *testing.T) {
 	if !*devFlag {
 		t.Skip("run with -dev")
 	}
 	dir := filepath.Join(quote.SharedRoot(t), "eval", "polnear")
-	m := quote.Train(quote.TrainDocs(t, dir, polnear.Train), quote.TrainOptions{Seed: 1})
+	m := devTagger(t, dir)
 	dev, err := polnear.Read(dir, polnear.Dev)
 	if err != nil {
 		t.Fatal(err)
@@ -37,7 +57,7 @@ func TestDev(t *testing.T) {
 		cueErrors(t, m, dev)
 	}
 	ms := c.Metrics()
-	for _, k := range []string{"cue_precision", "cue_recall", "cue_f1", "source_f1", "source_f1_overlap", "content_f1", "content_f1_overlap", "all_f1", "all_f1_overlap"} {
+	for _, k := range []string{"gold", "predicted", "cue_precision", "cue_recall", "cue_f1", "source_f1", "source_f1_overlap", "content_f1", "content_f1_overlap", "all_f1", "all_f1_overlap"} {
 		t.Logf("dev %s = %.3f", k, ms[k])
 	}
 }

@@ -74,6 +74,8 @@ func extract(t string, ents *entity.Doc, m tagger) []Quote {
 	quotes = d.dashQuotes(quotes)
 	quotes = d.contextQuotes(quotes)
 	quotes = d.trailingAttributions(quotes)
+	quotes = d.labelAttributions(quotes)
+	d.interruptedSubjects(quotes)
 	for i := range quotes {
 		quotes[i].Source = d.trimSource(quotes[i].Source)
 		d.resolve(&quotes[i], ents)
@@ -153,7 +155,8 @@ func (d *docFeatures) participle(i int) bool {
 	return i > 0 && d.lower[i-1] == "," && len(d.lower[i]) > 4 && strings.HasSuffix(d.lower[i], "ing")
 }
 
-// trimSource cuts what the tagger let into a source's edges: a clitic
+// trimSource cuts what the tagger let into a source's edges: a comma
+// after a source without an apposition, a clitic
 // glued to a pronoun ("she’ll" → "she"), a relative pronoun or period
 // after it ("the doctors who" → "the doctors"), and the writer's words
 // before a subject pronoun ("Many were older, she" → "she"); and takes
@@ -173,6 +176,15 @@ func (d *docFeatures) trimSource(s article.Span) article.Span {
 	}
 	if to-from > 2 && d.lower[to-2] == "," && subjectPronoun(d.lower[to-1]) {
 		from = to - 1
+	}
+	// PolNeAR closes a source with an apposition by the comma that ends
+	// it ("Jane Doe, the mayor, said") and leaves a plain one bare.
+	appos := slices.Contains(d.lower[from:to-1], ",")
+	switch {
+	case to-from > 1 && d.lower[to-1] == "," && !appos:
+		to--
+	case appos && d.lower[to-1] != "," && to < len(d.toks) && d.lower[to] == "," && d.sent[to] == d.sent[to-1]:
+		to++
 	}
 	if from > 0 && from < to && courtesyTitle(d.lower[from-1]) && d.toks[from-1].End+1 >= d.toks[from].Start {
 		from--
@@ -737,26 +749,26 @@ func (d *docFeatures) attributionAfter(from, comma, end int) (Quote, bool) {
 		q.Cue, q.Source = span(k, k+2), span(k+2, end)
 		return q, true
 	}
-	// ", said Jane Doe[, the mayor]."
-	if v, ok := knowledge.Cue(d.lower[k]); ok && v.Class == knowledge.CueSpeech && v.Inverted && pastOrPresent(d.lower[k]) && k+1 < end && unicode.IsUpper(firstRune(d.toks[k+1].In(d.text))) {
+	// ", said Jane Doe[, the mayor].", ", said one source in the room."
+	if v, ok := knowledge.Cue(d.lower[k]); ok && v.Class == knowledge.CueSpeech && v.Inverted && pastOrPresent(d.lower[k]) && k+1 < end && (unicode.IsUpper(firstRune(d.toks[k+1].In(d.text))) || sourceDeterminer(d.lower[k+1])) {
 		e := k + 1
 		for e < end && d.lower[e] != "," {
 			e++
 		}
-		if e-(k+1) > 5 {
+		if e-(k+1) > 7 {
 			return Quote{}, false
 		}
 		q.Cue, q.Source = span(k, k+1), span(k+1, e)
 		return q, true
 	}
-	// ", he said[ Tuesday | in a statement]."
+	// ", he said[ Tuesday | in a statement].", ", experts say."
 	for c := k + 1; c < end && c <= k+6; c++ {
 		v, ok := knowledge.Cue(d.lower[c])
-		if !ok || v.Class != knowledge.CueSpeech || !pastOrPresent(d.lower[c]) {
+		if !ok || v.Class != knowledge.CueSpeech || !pastOrPresent(d.lower[c]) && d.lower[c] != "say" {
 			continue
 		}
 		src := d.toks[k].In(d.text)
-		if !unicode.IsUpper(firstRune(src)) && !subjectPronoun(d.lower[k]) && d.lower[k] != "the" && d.lower[k] != "a" && d.lower[k] != "officials" {
+		if !unicode.IsUpper(firstRune(src)) && !subjectPronoun(d.lower[k]) && !sourceDeterminer(d.lower[k]) && (c-k > 2 || !anonymousPlural(d.lower[k])) {
 			return Quote{}, false
 		}
 		for i := k; i < c; i++ {
@@ -771,6 +783,26 @@ func (d *docFeatures) attributionAfter(from, comma, end int) (Quote, bool) {
 		return q, true
 	}
 	return Quote{}, false
+}
+
+// sourceDeterminer reports whether w can open a source in lower case:
+// "the campaign", "one official", "another source".
+func sourceDeterminer(w string) bool {
+	switch w {
+	case "the", "a", "an", "one", "another", "two", "three", "several", "some", "many", "most", "both", "other", "senior", "top", "his", "her", "their", "its":
+		return true
+	}
+	return false
+}
+
+// anonymousPlural reports whether w is a bare plural that names sources
+// without a determiner: "officials said", "experts say".
+func anonymousPlural(w string) bool {
+	switch w {
+	case "officials", "sources", "experts", "analysts", "aides", "advisers", "critics", "economists", "investigators", "prosecutors", "police", "officers", "witnesses", "residents", "lawmakers", "democrats", "republicans", "polls", "pollsters", "supporters", "observers", "researchers", "scientists", "doctors", "historians", "attorneys", "lawyers", "activists", "organizers", "authorities":
+		return true
+	}
+	return false
 }
 
 // findingVerb reports whether w is a finite verb by which a record
@@ -822,4 +854,153 @@ func weekdayOrNow(w string) bool {
 		return true
 	}
 	return false
+}
+
+// interruptedSubjects gives back to reported speech the words before an
+// attribution set in commas inside its sentence: in "Climate change, he
+// said, is the greatest threat.", "Climate change" is said as much as "is
+// the greatest threat", and the content is the two parts. The words must
+// run from the start of the sentence, hold no part of another quote, and
+// the commas hold nothing but the source and the cue, give or take two
+// words ("he also said Tuesday").
+func (d *docFeatures) interruptedSubjects(quotes []Quote) {
+	var owner []int32 // made when needed: most texts have no such shape
+	for i := range quotes {
+		q := &quotes[i]
+		if q.Cue.Len() == 0 || q.Source.Len() == 0 || len(q.Content) != 1 {
+			continue
+		}
+		c := tokIndex(d.toks, q.Content[0].Start)
+		if c < 3 || c >= len(d.toks) || d.lower[c-1] != "," || d.qdepth[c] > 0 || d.toks[c].Kind == text.Quote {
+			continue
+		}
+		lo, hi := min(q.Cue.Start, q.Source.Start), max(q.Cue.End, q.Source.End)
+		if q.Cue.Start < q.Content[0].End && q.Cue.End > q.Content[0].Start || hi > d.toks[c-1].Start {
+			continue
+		}
+		k := c - 2 // the comma that opens the attribution
+		extra := 0
+		for ; k >= 0 && k >= c-14 && d.lower[k] != "," && d.sent[k] == d.sent[c]; k-- {
+			if t := d.toks[k]; t.Start < lo || t.End > hi {
+				extra++
+			}
+		}
+		s := d.sents[d.sent[c]].from
+		if k <= s || d.lower[k] != "," || d.sent[k] != d.sent[c] || extra > 2 || c-1-k > 12 || d.toks[k+1].Start > lo {
+			continue
+		}
+		if d.lower[s] == "according" || d.toks[s].Kind == text.Quote || d.qdepth[s] > 0 {
+			continue
+		}
+		if owner == nil {
+			owner = d.owners(quotes)
+		}
+		if slices.ContainsFunc(owner[s:k], func(o int32) bool { return o >= 0 }) {
+			continue
+		}
+		for j := s; j < k; j++ {
+			owner[j] = int32(i)
+		}
+		q.Content = []article.Span{{Start: d.toks[s].Start, End: d.toks[k-1].End}, q.Content[0]}
+	}
+}
+
+// owners returns, for each token, the index of a quote one of whose parts
+// holds it, or -1: which words are some quote's already, in time linear
+// in the text and the parts.
+func (d *docFeatures) owners(quotes []Quote) []int32 {
+	owner := make([]int32, len(d.toks))
+	for i := range owner {
+		owner[i] = -1
+	}
+	mark := func(s article.Span, i int) {
+		if s.Len() == 0 {
+			return
+		}
+		for j := tokIndex(d.toks, s.Start); j < len(d.toks) && d.toks[j].Start < s.End; j++ {
+			owner[j] = int32(i)
+		}
+	}
+	for i := range quotes {
+		mark(quotes[i].Cue, i)
+		mark(quotes[i].Source, i)
+		for _, c := range quotes[i].Content {
+			mark(c, i)
+		}
+	}
+	return owner
+}
+
+// labelAttributions adds the statements a paragraph credits to a speaker
+// label before a colon: a transcript's "PENCE: Well, look, ..." and a
+// headline's "Pence: Trump Was Mocking Clinton Camp". The label is a name
+// the entity stage knows, or capitals, of at most four words; the colon
+// is the cue and the rest of the paragraph the content (a headline's
+// final period aside). A quote the tagger found in that content without
+// a cue takes the label as its source instead, and loses the label when
+// it is a quotation paragraph the label opens.
+func (d *docFeatures) labelAttributions(quotes []Quote) []Quote {
+	var owner []int32 // made when needed: most texts have no labels
+	for pi, p := range d.paras {
+		from := p.from
+		for from < p.to && d.toks[from].Kind == text.Quote {
+			from++
+		}
+		colon := from
+		for colon < p.to && colon < from+5 && d.lower[colon] != ":" {
+			colon++
+		}
+		if colon == from || colon >= p.to || d.lower[colon] != ":" || p.to-colon < 4 {
+			continue
+		}
+		caps := true
+		named := true
+		for i := from; i < colon; i++ {
+			w := d.toks[i].In(d.text)
+			if d.toks[i].Kind != text.Word {
+				caps, named = false, false
+				break
+			}
+			caps = caps && len(w) > 1 && strings.ToUpper(w) == w && strings.ToLower(w) != w
+			named = named && (d.ent[i] == entPerson || d.ent[i] == entOrg)
+		}
+		if !caps && !named {
+			continue
+		}
+		end := p.to
+		if pi == 0 && d.lower[end-1] == "." {
+			end--
+		}
+		words := 0
+		for i := colon + 1; i < end; i++ {
+			if d.toks[i].Kind == text.Word {
+				words++
+			}
+		}
+		if words < 3 {
+			continue
+		}
+		content := article.Span{Start: d.toks[colon+1].Start, End: d.toks[end-1].End}
+		cue, src := d.toks[colon].Span, article.Span{Start: d.toks[from].Start, End: d.toks[colon-1].End}
+		if owner == nil {
+			owner = d.owners(quotes)
+		}
+		taken := slices.ContainsFunc(owner[from:end], func(o int32) bool { return o >= 0 })
+		if o := owner[from]; o >= 0 && len(quotes[o].Content) == 1 && quotes[o].Cue.Len() == 0 {
+			// A quotation paragraph the label opens.
+			if q := &quotes[o]; q.Content[0].Start <= src.Start && q.Content[0].End > content.Start {
+				q.Cue, q.Source = cue, src
+				q.Content = []article.Span{{Start: content.Start, End: q.Content[0].End}}
+				q.Kind = d.kindOf(q.Content)
+			}
+		} else if o := owner[colon+1]; o >= 0 && len(quotes[o].Content) == 1 && quotes[o].Cue.Len() == 0 && content.Contains(quotes[o].Content[0]) && !slices.Contains(owner[from:colon+1], o) {
+			quotes[o].Cue, quotes[o].Source = cue, src
+		}
+		if !taken {
+			q := Quote{Content: []article.Span{content}, Cue: cue, Source: src, Speaker: -1, Parent: -1, Continues: -1}
+			q.Kind = d.kindOf(q.Content)
+			quotes = append(quotes, q)
+		}
+	}
+	return quotes
 }

@@ -443,7 +443,10 @@ func TestTrailingAttribution(t *testing.T) {
 		"The strike cost the region more than a million euros, according to the chamber of commerce.\n" +
 		"Ships waited outside the harbour for days, and the crews grew restless.\n" +
 		"According to the port authority, nine ships left for other ports.\n" +
-		"Customs records released Friday show that most of the grain went by rail.\n"
+		"Customs records released Friday show that most of the grain went by rail.\n" +
+		"The dockers will accept the offer next week, experts say.\n" +
+		"Repairs to the northern quay will take until the spring, said one engineer at the yard.\n" +
+		"The ferries kept running through the strike, and they said.\n"
 	d := newDocFeatures(txt, analyzeEntities(txt))
 	got := map[string][2]string{}
 	for _, q := range d.trailingAttributions(nil) {
@@ -455,6 +458,8 @@ func TestTrailingAttribution(t *testing.T) {
 		"The strike cost the region more than a million euros":    {"according to", "the chamber of commerce"},
 		"nine ships left for other ports":                         {"According to", "the port authority"},
 		"that most of the grain went by rail":                     {"show", "Customs records released Friday"},
+		"The dockers will accept the offer next week":             {"say", "experts"},
+		"Repairs to the northern quay will take until the spring": {"said", "one engineer at the yard"},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("trailing attributions (-want +got):\n%s", diff)
@@ -462,8 +467,8 @@ func TestTrailingAttribution(t *testing.T) {
 	// The tagger's cue is not added twice.
 	said := strings.Index(txt, "said Tuesday")
 	have := []Quote{{Cue: article.Span{Start: said, End: said + 4}}}
-	if n := len(d.trailingAttributions(have)); n != 5 {
-		t.Errorf("with the tagger's cue: %d quotes, want 5 (1 + 4 added)", n)
+	if n := len(d.trailingAttributions(have)); n != 7 {
+		t.Errorf("with the tagger's cue: %d quotes, want 7 (1 + 6 added)", n)
 	}
 }
 
@@ -471,4 +476,66 @@ func TestTrailingAttribution(t *testing.T) {
 func spanOf(txt, sub string) article.Span {
 	i := strings.Index(txt, sub)
 	return article.Span{Start: i, End: i + len(sub)}
+}
+
+// TestBoundaryRules checks the rules that set the extent of an
+// attribution's parts the way PolNeAR marks them: the subject before an
+// attribution set in commas is content, a speaker label before a colon is the source, and
+// a comma closes a source only after an apposition.
+func TestBoundaryRules(t *testing.T) {
+	t.Run("interrupted subject", func(t *testing.T) {
+		const txt = "The harbour reopened on Monday.\n" +
+			"The new crane, the port director said, will be delivered in May.\n"
+		d := newDocFeatures(txt, analyzeEntities(txt))
+		qs := []Quote{{Cue: spanOf(txt, "said"), Source: spanOf(txt, "the port director"), Content: []article.Span{spanOf(txt, "will be delivered in May")}}}
+		d.interruptedSubjects(qs)
+		want := []string{"The new crane", "will be delivered in May"}
+		if diff := cmp.Diff(want, spanTexts(txt, qs[0].Content)); diff != "" {
+			t.Errorf("content (-want +got):\n%s", diff)
+		}
+		// Not when the words before are another quote's.
+		qs = []Quote{
+			{Cue: spanOf(txt, "said"), Source: spanOf(txt, "the port director"), Content: []article.Span{spanOf(txt, "will be delivered in May")}},
+			{Content: []article.Span{spanOf(txt, "The new crane")}},
+		}
+		d.interruptedSubjects(qs)
+		if n := len(qs[0].Content); n != 1 {
+			t.Errorf("with the subject taken: %d parts, want 1", n)
+		}
+	})
+	t.Run("speaker label", func(t *testing.T) {
+		const txt = "Transcript of the interview.\n" +
+			"\"HOST: Will the harbour reopen before the winter comes?\n" +
+			"\"Note that the crane was late.\n"
+		d := newDocFeatures(txt, analyzeEntities(txt))
+		qs := d.labelAttributions(nil)
+		if len(qs) != 1 {
+			t.Fatalf("%d quotes, want 1", len(qs))
+		}
+		got := [3]string{qs[0].Cue.In(txt), qs[0].Source.In(txt), qs[0].Content[0].In(txt)}
+		if diff := cmp.Diff([3]string{":", "HOST", "Will the harbour reopen before the winter comes?"}, got); diff != "" {
+			t.Errorf("cue, source, content (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("source comma", func(t *testing.T) {
+		const txt = "Jorge Almeida, the port director, said it was over. Carla Mendes, said nothing.\n"
+		d := newDocFeatures(txt, analyzeEntities(txt))
+		for _, c := range []struct{ in, want string }{
+			{"Jorge Almeida, the port director", "Jorge Almeida, the port director,"},
+			{"Carla Mendes,", "Carla Mendes"},
+			{"Jorge Almeida", "Jorge Almeida"},
+		} {
+			if got := d.trimSource(spanOf(txt, c.in)).In(txt); got != c.want {
+				t.Errorf("trimSource(%q) = %q, want %q", c.in, got, c.want)
+			}
+		}
+	})
+}
+
+func spanTexts(txt string, ss []article.Span) []string {
+	var out []string
+	for _, s := range ss {
+		out = append(out, s.In(txt))
+	}
+	return out
 }
