@@ -934,7 +934,9 @@ func (d *docFeatures) owners(quotes []Quote) []int32 {
 // labelAttributions adds the statements a paragraph credits to a speaker
 // label before a colon: a transcript's "PENCE: Well, look, ..." and a
 // headline's "Pence: Trump Was Mocking Clinton Camp". The label is a name
-// the entity stage knows, or capitals, of at most four words; the colon
+// the entity stage knows, or capitals, of at most four words, or in the
+// headline any capitalized words but "The ..." ("Poll: ...", not "The
+// Latest: ..."); the colon
 // is the cue and the rest of the paragraph the content (a headline's
 // final period aside). A quote the tagger found in that content without
 // a cue takes the label as its source instead, and loses the label when
@@ -953,18 +955,18 @@ func (d *docFeatures) labelAttributions(quotes []Quote) []Quote {
 		if colon == from || colon >= p.to || d.lower[colon] != ":" || p.to-colon < 4 {
 			continue
 		}
-		caps := true
-		named := true
+		caps, named, title := true, true, pi == 0 && d.lower[from] != "the"
 		for i := from; i < colon; i++ {
 			w := d.toks[i].In(d.text)
 			if d.toks[i].Kind != text.Word {
-				caps, named = false, false
+				caps, named, title = false, false, false
 				break
 			}
 			caps = caps && len(w) > 1 && strings.ToUpper(w) == w && strings.ToLower(w) != w
 			named = named && (d.ent[i] == entPerson || d.ent[i] == entOrg)
+			title = title && unicode.IsUpper(firstRune(w))
 		}
-		if !caps && !named {
+		if !caps && !named && !title {
 			continue
 		}
 		end := p.to

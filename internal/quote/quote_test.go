@@ -517,6 +517,21 @@ func TestBoundaryRules(t *testing.T) {
 			t.Errorf("cue, source, content (-want +got):\n%s", diff)
 		}
 	})
+	t.Run("headline label", func(t *testing.T) {
+		for _, c := range []struct{ txt, src, content string }{
+			{"Survey: Dockers Back the Harbour Plan.\nThe vote is on Friday.\n", "Survey", "Dockers Back the Harbour Plan"},
+			{"The Latest: Dockers Back the Harbour Plan.\nThe vote is on Friday.\n", "", ""},
+		} {
+			d := newDocFeatures(c.txt, analyzeEntities(c.txt))
+			var src, content string
+			if qs := d.labelAttributions(nil); len(qs) > 0 {
+				src, content = qs[0].Source.In(c.txt), qs[0].Content[0].In(c.txt)
+			}
+			if src != c.src || content != c.content {
+				t.Errorf("%q: source %q, content %q; want %q, %q", c.txt, src, content, c.src, c.content)
+			}
+		}
+	})
 	t.Run("source comma", func(t *testing.T) {
 		const txt = "Jorge Almeida, the port director, said it was over. Carla Mendes, said nothing.\n"
 		d := newDocFeatures(txt, analyzeEntities(txt))
