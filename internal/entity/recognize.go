@@ -139,7 +139,7 @@ func (d *docFeatures) notName(r typedRange) bool {
 // natural place ("Kingdom of Castile", "Atlantic Ocean"); so is a state named by its name ("Belgium", "South
 // Korea") or a city or region of two words or more that the knowledge base
 // knows and no organization bears ("Western Australia"), which the tagger
-// may take for a team or a government. A name
+// may take for a team, a government or a person ("La Paz"). A name
 // ending in a company's legal form or a word for a company or a body is
 // an organization ("Chrysler LLC", "Xiamen Airlines", "Labour Party"), as
 // is a name of no scored type that the knowledge base knows as an
@@ -164,6 +164,8 @@ func (d *docFeatures) retype(rs []typedRange) {
 			rs[i].typ = typORG
 		case r.from > 0 && honorifics[d.words[r.from-1]] && d.toks[r.from].Start-d.toks[r.from-1].End == 1:
 			rs[i].typ = typPER
+		case r.typ == typPER && r.to-r.from >= 2 && len(knowledge.LookupPlace(d.text[d.toks[r.from].Start:d.toks[r.to-1].End])) > 0:
+			rs[i].typ = typLOC
 		case r.typ == typMISC:
 			// The knowledge base's organizations and news outlets are
 			// organizations ("the Sydney Morning Herald"), whatever

@@ -72,6 +72,9 @@ func TestRetype(t *testing.T) {
 		{"The plane crashed into the Atlantic Ocean.", "Atlantic Ocean", typORG, typLOC},
 		{"The Bureau of Labor Statistics said so.", "Bureau of Labor Statistics", typLOC, typORG},
 		{"He joined the Popular Front in 1990.", "Popular Front", typPER, typORG},
+		{"Protests spread from La Paz to the coast.", "La Paz", typPER, typLOC},
+		{"Protests spread from Charlotte Amalie to the coast.", "Charlotte Amalie", typPER, typLOC},
+		{"Protests spread, Charlotte Amalfi said.", "Charlotte Amalfi", typPER, typPER},
 		{"Heaven Sent Gaming is a small firm.", "Heaven Sent Gaming", typORG, typORG},
 		{"She read Quillfeather Tales twice.", "Quillfeather Tales", typMISC, typMISC},
 	} {
