@@ -23,12 +23,13 @@ type Model struct {
 	Labels int
 	index  map[uint64]int32 // feature -> row
 	w      []float32        // rows of Labels weights
-	// tab is the frozen form that Score reads once the model is final (read
-	// or pruned): an open-addressed table whose slots hold the feature's
-	// hash (two words) and its weights (as float32 bits) side by side, so
-	// that a lookup touches one or two cache lines instead of a map's
-	// bucket and then a distant row.
-	tab  []uint32
+	// keys and wts are the frozen form that Score reads once the model is
+	// final (read or pruned): an open-addressed table of feature hashes
+	// (0 marks an empty slot) and, apart, each slot's row of weights. A
+	// feature the model does not know, as most are, touches only the dense
+	// keys (eight to a cache line); a known one then reads its row.
+	keys []uint64
+	wts  []float32
 	mask uint64
 	zero []float32 // the row of feature 0, which marks empty slots
 	// nfeat counts the features of a frozen model, whose index and rows
@@ -41,7 +42,7 @@ func New(n int) *Model { return &Model{Labels: n, index: map[uint64]int32{}} }
 
 // Features is the number of features with weights.
 func (m *Model) Features() int {
-	if m.tab != nil {
+	if m.keys != nil {
 		return m.nfeat
 	}
 	return len(m.index)
@@ -52,7 +53,7 @@ func (m *Model) Features() int {
 func (m *Model) Score(feats []uint64, s []float32) {
 	n := m.Labels
 	s = s[:n]
-	if m.tab != nil {
+	if m.keys != nil {
 		m.scoreFrozen(feats, s)
 		return
 	}
@@ -80,19 +81,18 @@ func (m *Model) scoreFrozen(feats []uint64, s []float32) {
 const chunk = 64
 
 // scoreChunk scores up to chunk features in two rounds: the first reads
-// the first word of each feature's home slot, loads that do not depend on
-// one another, so that the cache misses of a large table overlap instead
-// of coming one after another; the second compares and adds in feature
-// order, so that the sums are the same as one feature at a time.
+// each feature's home slot in keys, loads that do not depend on one
+// another, so that the cache misses of a large table overlap instead of
+// coming one after another; the second probes and adds in feature order,
+// so that the sums are the same as one feature at a time.
 func (m *Model) scoreChunk(feats []uint64, s []float32) {
 	n := m.Labels
-	stride := 2 + n
 	var slots [chunk]uint64
-	var first [chunk]uint32
+	var first [chunk]uint64
 	for j, f := range feats {
 		slot := mix(f) & m.mask
 		slots[j] = slot
-		first[j] = m.tab[int(slot)*stride]
+		first[j] = m.keys[slot]
 	}
 	for j, f := range feats {
 		if f == 0 {
@@ -101,23 +101,22 @@ func (m *Model) scoreChunk(feats []uint64, s []float32) {
 			}
 			continue
 		}
-		lo, hi := uint32(f), uint32(f>>32)
-		if first[j] != lo && first[j] == 0 && m.tab[int(slots[j])*stride+1] == 0 {
-			continue // an empty home slot: an unknown feature
+		slot, k := slots[j], first[j]
+		for k != f {
+			if k == 0 {
+				break // an empty slot: an unknown feature
+			}
+			slot = (slot + 1) & m.mask
+			k = m.keys[slot]
 		}
-		for slot := slots[j]; ; slot = (slot + 1) & m.mask {
-			e := m.tab[int(slot)*stride : int(slot+1)*stride : int(slot+1)*stride]
-			if e[0] == lo && e[1] == hi {
-				w := e[2:]
-				w = w[:len(s)]
-				for i, v := range w {
-					s[i] += math.Float32frombits(v)
-				}
-				break
-			}
-			if e[0] == 0 && e[1] == 0 {
-				break
-			}
+		if k != f {
+			continue
+		}
+		at := int(slot) * n
+		w := m.wts[at : at+n : at+n]
+		w = w[:len(s)]
+		for i, v := range w {
+			s[i] += v
 		}
 	}
 }
@@ -142,9 +141,7 @@ func (m *Model) freeze() {
 			continue
 		}
 		e, _ := m.entry(f)
-		for i, v := range row {
-			e[i] = math.Float32bits(v)
-		}
+		copy(e, row)
 	}
 	m.nfeat = len(m.index)
 	m.index, m.w = nil, nil
@@ -157,22 +154,22 @@ func (m *Model) alloc(nfeat int) {
 		size *= 2
 	}
 	m.mask = size - 1
-	m.tab = make([]uint32, int(size)*(2+m.Labels))
+	m.keys = make([]uint64, size)
+	m.wts = make([]float32, int(size)*m.Labels)
 }
 
 // entry returns the weights of feature f (not 0) in the table, claiming
 // an empty slot for it if it has none; old reports that it had one.
-func (m *Model) entry(f uint64) (w []uint32, old bool) {
-	stride := 2 + m.Labels
-	lo, hi := uint32(f), uint32(f>>32)
+func (m *Model) entry(f uint64) (w []float32, old bool) {
+	n := m.Labels
 	for slot := mix(f) & m.mask; ; slot = (slot + 1) & m.mask {
-		e := m.tab[int(slot)*stride : int(slot+1)*stride : int(slot+1)*stride]
-		if e[0] == lo && e[1] == hi {
-			return e[2:], true
-		}
-		if e[0] == 0 && e[1] == 0 {
-			e[0], e[1] = lo, hi
-			return e[2:], false
+		at := int(slot) * n
+		switch m.keys[slot] {
+		case f:
+			return m.wts[at : at+n : at+n], true
+		case 0:
+			m.keys[slot] = f
+			return m.wts[at : at+n : at+n], false
 		}
 	}
 }
@@ -183,7 +180,7 @@ func (m *Model) rows() ([]uint64, [][]float32) {
 	n := m.Labels
 	var keys []uint64
 	byKey := map[uint64][]float32{}
-	if m.tab == nil {
+	if m.keys == nil {
 		for f, r := range m.index {
 			keys = append(keys, f)
 			byKey[f] = m.w[int(r)*n : int(r+1)*n]
@@ -193,19 +190,12 @@ func (m *Model) rows() ([]uint64, [][]float32) {
 			keys = append(keys, 0)
 			byKey[0] = m.zero
 		}
-		stride := 2 + n
-		for i := 0; i+stride <= len(m.tab); i += stride {
-			e := m.tab[i : i+stride]
-			if e[0] == 0 && e[1] == 0 {
+		for slot, f := range m.keys {
+			if f == 0 {
 				continue
 			}
-			f := uint64(e[0]) | uint64(e[1])<<32
-			row := make([]float32, n)
-			for k := range row {
-				row[k] = math.Float32frombits(e[2+k])
-			}
 			keys = append(keys, f)
-			byKey[f] = row
+			byKey[f] = slices.Clone(m.wts[slot*n : (slot+1)*n])
 		}
 	}
 	slices.Sort(keys)
@@ -376,7 +366,7 @@ func Read(data []byte, magic string, labels int) (*Model, error) {
 		if k > labels {
 			return nil, fmt.Errorf("%w: row %d", ErrCorrupt, i)
 		}
-		var e []uint32
+		var e []float32
 		if f == 0 {
 			if m.zero != nil {
 				return nil, fmt.Errorf("%w: feature %x twice", ErrCorrupt, f)
@@ -401,7 +391,7 @@ func Read(data []byte, magic string, labels int) (*Model, error) {
 			if f == 0 {
 				m.zero[l] = math.Float32frombits(v)
 			} else {
-				e[l] = v
+				e[l] = math.Float32frombits(v)
 			}
 		}
 	}
