@@ -3,7 +3,7 @@ package sourcing
 import (
 	"math"
 	"math/rand/v2"
-	"sort"
+	"slices"
 
 	"github.com/parallax-news/parallax/internal/article"
 )
@@ -297,14 +297,8 @@ func sentFeatures(s string) []string {
 		fs = append(fs, "lex:"+LoadedClass(s[x.Start:x.End]), "lexany")
 	}
 	fs = append(fs, "nlex:"+bucketCount(len(sp)))
-	sort.Strings(fs)
-	out := fs[:0]
-	for i, f := range fs {
-		if i == 0 || f != fs[i-1] {
-			out = append(out, f)
-		}
-	}
-	return out
+	slices.Sort(fs)
+	return slices.Compact(fs)
 }
 
 // charFeatures returns the sorted, distinct features of the character
@@ -321,14 +315,8 @@ func charFeatures(s string) []string {
 			}
 		}
 	}
-	sort.Strings(fs)
-	out := fs[:0]
-	for i, f := range fs {
-		if i == 0 || f != fs[i-1] {
-			out = append(out, f)
-		}
-	}
-	return out
+	slices.Sort(fs)
+	return slices.Compact(fs)
 }
 
 // wordFeats holds the word model's features of each word of a sentence
