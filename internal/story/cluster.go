@@ -4,6 +4,7 @@ import (
 	"container/heap"
 	_ "embed"
 	"hash/maphash"
+	"iter"
 	"math"
 	"slices"
 	"sort"
@@ -332,27 +333,17 @@ func (c *Clusterer) Add(d Doc) int {
 	// Candidate stories: those sharing one of the article's heaviest terms.
 	best, bestSim := -1, c.opts.Threshold
 	seen := map[int32]bool{}
-	// Date terms are not posted: every story of a year would share them.
-	for _, t := range topTerms(vec, candidateTerms+w.size()) {
-		if isDateTerm(t) {
+	for s := range c.candidates(vec, candidateTerms+w.size(), seen) {
+		st := c.stories[s]
+		if !c.inWindow(st, d.Published) {
 			continue
 		}
-		for _, s := range c.postings[t] {
-			if seen[s] {
-				continue
-			}
-			seen[s] = true
-			st := c.stories[s]
-			if !c.inWindow(st, d.Published) {
-				continue
-			}
-			sim := cosine(vec, st.sum) * w.factor(st.when, c.opts.Dates)
-			if st.size == 1 && sim < c.opts.PairThreshold {
-				continue
-			}
-			if sim >= bestSim {
-				best, bestSim = int(s), sim
-			}
+		sim := cosine(vec, st.sum) * w.factor(st.when, c.opts.Dates)
+		if st.size == 1 && sim < c.opts.PairThreshold {
+			continue
+		}
+		if sim >= bestSim {
+			best, bestSim = int(s), sim
 		}
 	}
 	if best < 0 {
@@ -443,23 +434,14 @@ func (c *Clusterer) revisit(id int32) bool {
 	if norm == 0 {
 		return false
 	}
-	for _, t := range topTerms(st.sum, candidateTerms) {
-		if isDateTerm(t) {
+	for s := range c.candidates(st.sum, candidateTerms, seen) {
+		o := c.stories[s]
+		if o.retired || o.size < st.size || !c.overlaps(st, o) || st.apart == s+1 || o.apart == id+1 {
 			continue
 		}
-		for _, s := range c.postings[t] {
-			if seen[s] {
-				continue
-			}
-			seen[s] = true
-			o := c.stories[s]
-			if o.retired || o.size < st.size || !c.overlaps(st, o) || st.apart == s+1 || o.apart == id+1 {
-				continue
-			}
-			sim := cosine(st.sum, o.sum) / norm * st.when.factor(o.when, c.opts.Dates)
-			if sim >= bestSim {
-				best, bestSim = s, sim
-			}
+		sim := cosine(st.sum, o.sum) / norm * st.when.factor(o.when, c.opts.Dates)
+		if sim >= bestSim {
+			best, bestSim = s, sim
 		}
 	}
 	if best < 0 {
@@ -467,6 +449,28 @@ func (c *Clusterer) revisit(id int32) bool {
 	}
 	c.mergeInto(id, best)
 	return true
+}
+
+// candidates yields, once each and not those already in seen, the stories
+// posted under one of the n heaviest terms of vec. Date terms are not
+// posted: every story of a year would share them.
+func (c *Clusterer) candidates(vec map[string]float64, n int, seen map[int32]bool) iter.Seq[int32] {
+	return func(yield func(int32) bool) {
+		for _, t := range topTerms(vec, n) {
+			if isDateTerm(t) {
+				continue
+			}
+			for _, s := range c.postings[t] {
+				if seen[s] {
+					continue
+				}
+				seen[s] = true
+				if !yield(s) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // overlaps says whether two stories' articles are within Window of each other.
